@@ -1,0 +1,36 @@
+# The project's commands. `make demo` and `make test` are the two in the
+# README; everything else is for contributors.
+SHELL := /bin/bash
+export NODE_PATH := /usr/share/nodejs
+export EM_CLOSURE_COMPILER := $(CURDIR)/node_modules/.bin/google-closure-compiler
+PORT ?= 8080
+FUZZ_SECONDS ?= 60
+
+.PHONY: all deps build wasm test test-native test-sanitize test-wasm test-node test-browser \
+        test-corpus demo package bench fuzz format data clean
+
+all: build
+
+deps:
+	@tools/deps.sh
+
+build: deps
+	@cmake --preset native >/dev/null
+	@cmake --build --preset native
+
+# --- tests ----------------------------------------------------------------
+test: deps
+	@tools/test.sh
+
+test-native: build
+	@ctest --preset native
+
+# --- data -----------------------------------------------------------------
+data:
+	@python3 tools/gen_lexicons.py
+
+format:
+	@clang-format -i $$(git ls-files 'core/*.cpp' 'core/*.h' 'cli/*.cpp' 'tests/*.cpp' 'wasm/*.cpp' 'bench/*.cpp' 'fuzz/*.cpp')
+
+clean:
+	rm -rf build build-* dist

@@ -1,0 +1,70 @@
+// The orchestrator: bytes -> articles -> text -> quotes, speakers, timexes
+// -> analysis. Each step is one stage call; the order is the data flow.
+#include "attribution/attribution.h"
+#include "input/article.h"
+#include "quoteline/quoteline.h"
+#include "quotes/quotes.h"
+#include "text/calendar.h"
+#include "text/document.h"
+#include "time/time.h"
+
+namespace quoteline {
+
+namespace {
+
+// The moment relative dates are read against: the publication time, else
+// the dateline's date.
+text::civil anchor_of(const input::article& a) {
+  text::civil c;
+  if (text::parse_iso(std::string_view(a.published).substr(0, 19), c) && c.has_date()) return c;
+  if (a.dateline && text::parse_iso(a.dateline->date, c) && c.has_date()) return c;
+  return {};
+}
+
+analysis analyze_article(input::article&& a) {
+  analysis out;
+  out.id = std::move(a.id);
+  out.headline = std::move(a.headline);
+  out.published = std::move(a.published);
+  out.byline = std::move(a.byline);
+  out.dateline = std::move(a.dateline);
+  out.diagnostics = std::move(a.diagnostics);
+
+  // Text first: every later span points into the normalized text.
+  text::document doc = text::build(a.body, out.diagnostics, a.header_blocks);
+  // Quotes before attribution: the sieves only look at found quotes.
+  out.quotes = quotes::find(doc, out.diagnostics);
+  attribution::attribute(doc, out.quotes, out.speakers);
+  // Dates after quotes: events place each quote at the time it was said.
+  out.timexes = time::find(doc, anchor_of(a), out.diagnostics);
+  out.events = time::events(doc, out.published, out.timexes, out.quotes);
+
+  out.paragraphs = std::move(doc.paragraphs);
+  out.text = std::move(doc.text);
+  return out;
+}
+
+}  // namespace
+
+result analyze(std::string_view bytes, const options& opts) {
+  result r;
+  input::reading in = input::read(bytes, opts);
+  r.fatal = std::move(in.fatal);
+  r.collection = in.collection;
+  r.entries.reserve(in.records.size());
+  for (input::record& rec : in.records) {
+    entry e;
+    if (rec.failure.code != status::ok) {
+      e.article.id = std::move(rec.doc.id);
+      e.failure = std::move(rec.failure);
+    } else {
+      e.article = analyze_article(std::move(rec.doc));
+    }
+    r.entries.push_back(std::move(e));
+  }
+  return r;
+}
+
+const char* version() { return QUOTELINE_VERSION; }
+
+}  // namespace quoteline

@@ -1,0 +1,39 @@
+// Character classes over code points, for the scripts news text uses. Every
+// code point at or above U+0080 that is not listed as space or punctuation
+// counts as a letter, so unknown scripts still form words.
+#pragma once
+
+#include <cstdint>
+
+namespace quoteline::text {
+
+inline bool is_space(uint32_t c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0 || c == 0x202F ||
+         (c >= 0x2000 && c <= 0x200B) || c == 0x3000 || c == 0xFEFF;
+}
+
+inline bool is_digit(uint32_t c) { return c >= '0' && c <= '9'; }
+
+inline bool is_punct(uint32_t c) {
+  if (c < 0x80) return !(c >= 'a' && c <= 'z') && !(c >= 'A' && c <= 'Z') && !is_digit(c);
+  return (c >= 0xA1 && c <= 0xBF) || c == 0xD7 || c == 0xF7 ||
+         (c >= 0x2010 && c <= 0x205E) ||  // dashes, quotes, ellipsis, primes
+         (c >= 0x3000 && c <= 0x303F) ||  // CJK punctuation and brackets
+         (c >= 0xFF01 && c <= 0xFF0F) || c == 0xFFFD;
+}
+
+inline bool is_letter(uint32_t c) {
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  return !is_space(c) && !is_punct(c) && !(c >= 0x1F000);  // emoji are symbols
+}
+
+inline bool is_upper(uint32_t c) {
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  if (c >= 0xC0 && c <= 0xDE) return c != 0xD7;
+  if (c >= 0x100 && c <= 0x17F) return (c & 1) == 0 && c != 0x138;
+  if (c >= 0x391 && c <= 0x3A9) return true;  // Greek
+  if (c >= 0x400 && c <= 0x42F) return true;  // Cyrillic
+  return false;
+}
+
+}  // namespace quoteline::text

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Every test, in the order a failure is cheapest to find: native unit tests,
+# corpus scores, then (as their parts land) wasm, node and browser tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NODE_PATH=/usr/share/nodejs
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "native build and Catch2 suite"
+cmake --preset native >/dev/null
+cmake --build --preset native
+ctest --preset native
+
+for t in tests/corpus/*.sh; do
+  [ -e "$t" ] || continue
+  step "corpus: $t"
+  "$t"
+done
