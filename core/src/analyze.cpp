@@ -16,7 +16,7 @@ namespace {
 // the dateline's date.
 text::civil anchor_of(const input::article& a) {
   text::civil c;
-  if (text::parse_iso(std::string_view(a.published).substr(0, 19), c) && c.has_date()) return c;
+  if (text::parse_iso(text::without_zone(a.published), c) && c.has_date()) return c;
   if (a.dateline && text::parse_iso(a.dateline->date, c) && c.has_date()) return c;
   return {};
 }
@@ -65,6 +65,8 @@ result analyze(std::string_view bytes, const options& opts) {
   return r;
 }
 
-const char* version() { return QUOTELINE_VERSION; }
+const char* version() {
+  return QUOTELINE_VERSION;
+}
 
 }  // namespace quoteline

@@ -42,7 +42,7 @@ enum class cue {
 struct quote {
   span at;  // content between the marks (direct, partial) or the reported clause
   quote_kind kind = quote_kind::direct;
-  int speaker = -1;   // index into analysis::speakers, -1 when unknown
+  int speaker = -1;  // index into analysis::speakers, -1 when unknown
   enum cue cue = cue::none;
   span mention;       // the mention that named the speaker (empty when none)
   int utterance = 0;  // split and multi-paragraph quotes share one utterance number
@@ -82,8 +82,8 @@ enum class severity { warning, error };
 
 struct diagnostic {
   severity level = severity::warning;
-  std::string code;     // stable, snake_case: invalid_utf8, unclosed_quote, ...
-  std::string message;  // one sentence for people
+  std::string code;       // stable, snake_case: invalid_utf8, unclosed_quote, ...
+  std::string message;    // one sentence for people
   int64_t position = -1;  // byte offset into the input (or text, see `in_text`)
   bool in_text = false;   // true when `position` is an offset into analysis::text
 };

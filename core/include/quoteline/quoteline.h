@@ -46,7 +46,7 @@ struct entry {
 };
 
 struct result {
-  error fatal;      // fatal.code != ok means `entries` is empty
+  error fatal;              // fatal.code != ok means `entries` is empty
   bool collection = false;  // an array or JSON Lines (print one line each)
   std::vector<entry> entries;
 };

@@ -18,8 +18,8 @@ struct article {
   std::string published;  // ISO 8601 as precise as the source, or empty
   std::string byline;
   std::optional<struct dateline> dateline;
-  std::string body;         // plain text, valid UTF-8 (HTML already reduced)
-  size_t header_blocks = 0; // leading blocks of `body` that are not paragraphs
+  std::string body;          // plain text, valid UTF-8 (HTML already reduced)
+  size_t header_blocks = 0;  // leading blocks of `body` that are not paragraphs
   std::vector<diagnostic> diagnostics;
 };
 

@@ -16,18 +16,17 @@ struct name {
 // Full names and the abbreviations wire services print; a trailing period is
 // stripped before lookup.
 constexpr name kMonths[] = {
-    {"january", 1},  {"jan", 1},   {"february", 2}, {"feb", 2},      {"march", 3},
-    {"mar", 3},      {"april", 4}, {"apr", 4},      {"may", 5},      {"june", 6},
-    {"jun", 6},      {"july", 7},  {"jul", 7},      {"august", 8},   {"aug", 8},
-    {"september", 9}, {"sep", 9},  {"sept", 9},     {"october", 10}, {"oct", 10},
-    {"november", 11}, {"nov", 11}, {"december", 12}, {"dec", 12},
+    {"january", 1},   {"jan", 1},   {"february", 2},  {"feb", 2},      {"march", 3},
+    {"mar", 3},       {"april", 4}, {"apr", 4},       {"may", 5},      {"june", 6},
+    {"jun", 6},       {"july", 7},  {"jul", 7},       {"august", 8},   {"aug", 8},
+    {"september", 9}, {"sep", 9},   {"sept", 9},      {"october", 10}, {"oct", 10},
+    {"november", 11}, {"nov", 11},  {"december", 12}, {"dec", 12},
 };
 
 constexpr name kWeekdays[] = {
-    {"monday", 1},   {"mon", 1},    {"tuesday", 2}, {"tue", 2},  {"tues", 2},
-    {"wednesday", 3}, {"wed", 3},   {"thursday", 4}, {"thu", 4}, {"thur", 4},
-    {"thurs", 4},    {"friday", 5}, {"fri", 5},     {"saturday", 6}, {"sat", 6},
-    {"sunday", 7},   {"sun", 7},
+    {"monday", 1}, {"mon", 1},      {"tuesday", 2}, {"tue", 2},    {"tues", 2},  {"wednesday", 3},
+    {"wed", 3},    {"thursday", 4}, {"thu", 4},     {"thur", 4},   {"thurs", 4}, {"friday", 5},
+    {"fri", 5},    {"saturday", 6}, {"sat", 6},     {"sunday", 7}, {"sun", 7},
 };
 
 template <size_t N>
@@ -40,8 +39,12 @@ int lookup(const name (&table)[N], std::string_view word) {
 
 }  // namespace
 
-int month_number(std::string_view word) { return lookup(kMonths, word); }
-int weekday_number(std::string_view word) { return lookup(kWeekdays, word); }
+int month_number(std::string_view word) {
+  return lookup(kMonths, word);
+}
+int weekday_number(std::string_view word) {
+  return lookup(kWeekdays, word);
+}
 
 int days_in_month(int y, int m) {
   static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -103,6 +106,12 @@ std::string iso(const civil& c) {
     if (c.second >= 0) n += std::snprintf(buf + n, sizeof buf - n, ":%02d", c.second);
   }
   return std::string(buf, static_cast<size_t>(n));
+}
+
+std::string_view without_zone(std::string_view s) {
+  size_t n = s.size() > 10 ? 11 : s.size();  // a zone can only follow the time
+  while (n < s.size() && ((s[n] >= '0' && s[n] <= '9') || s[n] == ':')) ++n;
+  return s.substr(0, n);
 }
 
 namespace {

@@ -29,6 +29,9 @@ void iso_week(int y, int m, int d, int& week_year, int& week);
 
 // "2023-03-22", "2023-03-22T10:29" (only the parts that are known).
 std::string iso(const civil& c);
+// The local part of an ISO timestamp, without "Z" or "+03:00".
+std::string_view without_zone(std::string_view iso);
+
 // Parses what iso() prints (and "YYYY", "YYYY-MM"); false on anything else.
 bool parse_iso(std::string_view s, civil& out);
 

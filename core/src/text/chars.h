@@ -12,7 +12,9 @@ inline bool is_space(uint32_t c) {
          (c >= 0x2000 && c <= 0x200B) || c == 0x3000 || c == 0xFEFF;
 }
 
-inline bool is_digit(uint32_t c) { return c >= '0' && c <= '9'; }
+inline bool is_digit(uint32_t c) {
+  return c >= '0' && c <= '9';
+}
 
 inline bool is_punct(uint32_t c) {
   if (c < 0x80) return !(c >= 'a' && c <= 'z') && !(c >= 'A' && c <= 'Z') && !is_digit(c);

@@ -81,6 +81,32 @@ void close_paragraph(document& d, size_t start) {
 
 }  // namespace
 
+std::vector<std::string_view> first_blocks(std::string_view body, size_t n) {
+  std::vector<std::string_view> out;
+  std::vector<line> lines = split_lines(body);
+  bool any_blank = false;
+  for (const line& l : lines)
+    if (l.hard_break_after || blank(body.substr(l.start, l.end - l.start))) {
+      any_blank = true;
+      break;
+    }
+  size_t start = 0;
+  bool open = false;
+  for (size_t i = 0; i < lines.size() && out.size() < n; ++i) {
+    const line& l = lines[i];
+    bool is_blank = blank(body.substr(l.start, l.end - l.start));
+    if (!is_blank && !open) start = l.start, open = true;
+    bool close = open && (is_blank || l.hard_break_after || !any_blank);
+    if (close) {
+      size_t end = is_blank ? lines[i - 1].end : l.end;
+      out.push_back(body.substr(start, end - start));
+      open = false;
+    }
+  }
+  if (open && out.size() < n) out.push_back(body.substr(start));
+  return out;
+}
+
 document build(std::string_view body, std::vector<diagnostic>& diags, size_t header_blocks) {
   document d;
   d.text.reserve(body.size());
@@ -132,13 +158,13 @@ document build(std::string_view body, std::vector<diagnostic>& diags, size_t hea
 namespace {
 
 bool closing_mark(uint32_t c) {
-  return c == '"' || c == '\'' || c == ')' || c == ']' || c == 0x201D || c == 0x2019 ||
-         c == 0xBB || c == 0x203A || c == 0x300D || c == 0x300F;
+  return c == '"' || c == '\'' || c == ')' || c == ']' || c == 0x201D || c == 0x2019 || c == 0xBB ||
+         c == 0x203A || c == 0x300D || c == 0x300F;
 }
 
 bool opening_mark(uint32_t c) {
-  return c == '"' || c == '\'' || c == '(' || c == '[' || c == 0x201C || c == 0x2018 ||
-         c == 0xAB || c == 0x2039 || c == 0x201E || c == 0x300C || c == 0x300E || c == '`';
+  return c == '"' || c == '\'' || c == '(' || c == '[' || c == 0x201C || c == 0x2018 || c == 0xAB ||
+         c == 0x2039 || c == 0x201E || c == 0x300C || c == 0x300E || c == '`';
 }
 
 // Whether the period ending token `word` is an abbreviation's.
@@ -160,8 +186,9 @@ void split_sentences(std::string_view s, span p, std::vector<span>& out) {
       while (i < p.end) {
         size_t j = i;
         uint32_t c = next_cp(s, j);
-        if (!(is_letter(c) || is_digit(c) || ((c == '.' || c == '\'') && j < p.end &&
-                                              is_letter(static_cast<unsigned char>(s[j])))))
+        if (!(is_letter(c) || is_digit(c) ||
+              ((c == '.' || c == '\'') && j < p.end &&
+               is_letter(static_cast<unsigned char>(s[j])))))
           break;
         i = j;
       }

@@ -25,6 +25,10 @@ struct document {
 // The first `header_blocks` blocks go to `header` instead of `paragraphs`.
 document build(std::string_view body, std::vector<diagnostic>& diags, size_t header_blocks = 0);
 
+// The first `n` blocks of a raw body, split by the same rules as build():
+// what the wire reader inspects for a timestamp, headline and dateline.
+std::vector<std::string_view> first_blocks(std::string_view body, size_t n);
+
 // Sentence spans inside one paragraph of `text`.
 void split_sentences(std::string_view text, span paragraph, std::vector<span>& out);
 

@@ -11,11 +11,11 @@
 namespace quoteline::text {
 
 enum token_flags : uint8_t {
-  tok_word = 1,     // letters (any script), may hold inner ' - . as in O'Neill, U.S.
-  tok_number = 2,   // digits, may hold inner , . : as in 1,700 or 10:29
-  tok_punct = 4,    // any other single code point that is not space
-  tok_upper = 8,    // word starting with an uppercase letter
-  tok_newline = 16, // token follows a line break inside the range
+  tok_word = 1,      // letters (any script), may hold inner ' - . as in O'Neill, U.S.
+  tok_number = 2,    // digits, may hold inner , . : as in 1,700 or 10:29
+  tok_punct = 4,     // any other single code point that is not space
+  tok_upper = 8,     // word starting with an uppercase letter
+  tok_newline = 16,  // token follows a line break inside the range
 };
 
 struct token {

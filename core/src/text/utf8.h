@@ -35,6 +35,7 @@ class utf16_map {
  public:
   explicit utf16_map(std::string_view s);
   uint32_t operator()(uint32_t byte) const;
+
  private:
   // UTF-16 offset at every 64th byte; the remainder is counted on demand.
   std::vector<uint32_t> marks_;

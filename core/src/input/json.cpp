@@ -1,0 +1,432 @@
+#include "input/json.h"
+
+#include <simdjson.h>
+
+#include "input/html.h"
+#include "input/timestamp.h"
+#include "input/wire.h"
+#include "text/calendar.h"
+
+namespace quoteline::input {
+
+namespace dom = simdjson::dom;
+
+namespace {
+
+constexpr size_t kMaxDepth = 512;
+
+// The keys each field may come under, most specific first.
+constexpr std::string_view kIdKeys[] = {"id", "uri", "guid", "@id", "url", "identifier"};
+constexpr std::string_view kHeadlineKeys[] = {"headline", "headlines", "title", "name"};
+constexpr std::string_view kPublishedKeys[] = {"published",      "datePublished",  "firstcreated",
+                                               "versioncreated", "contentcreated", "dateCreated",
+                                               "date",           "pubDate"};
+constexpr std::string_view kBylineKeys[] = {"byline", "by", "author", "authors", "creator"};
+constexpr std::string_view kTextKeys[] = {"body", "body_text", "articleBody", "text", "content"};
+constexpr std::string_view kHtmlKeys[] = {"body_html", "bodies", "content_html"};
+
+const char* type_name(dom::element_type t) {
+  switch (t) {
+    case dom::element_type::ARRAY:
+      return "an array";
+    case dom::element_type::OBJECT:
+      return "an object";
+    case dom::element_type::INT64:
+    case dom::element_type::UINT64:
+    case dom::element_type::DOUBLE:
+      return "a number";
+    case dom::element_type::STRING:
+      return "a string";
+    case dom::element_type::BOOL:
+      return "a boolean";
+    default:
+      return "null";
+  }
+}
+
+void warn(article& a, std::string code, std::string message) {
+  diagnostic d;
+  d.code = std::move(code);
+  d.message = std::move(message);
+  a.diagnostics.push_back(std::move(d));
+}
+
+void wrong_type(article& a, std::string_view key, dom::element v, const char* expected) {
+  warn(a, "wrong_type",
+       "field \"" + std::string(key) + "\" is " + type_name(v.type()) + ", expected " + expected +
+           "; ignored");
+}
+
+// The fields of one object by key, first occurrence wins.
+struct fields {
+  std::vector<std::pair<std::string_view, dom::element>> kv;
+  const dom::element* get(std::string_view key) const {
+    for (const auto& [k, v] : kv)
+      if (k == key) return &v;
+    return nullptr;
+  }
+  // First key of `keys` present, with its name.
+  template <size_t N>
+  const dom::element* any(const std::string_view (&keys)[N], std::string_view& which) const {
+    for (std::string_view k : keys)
+      if (const dom::element* v = get(k)) return which = k, v;
+    return nullptr;
+  }
+};
+
+fields collect(dom::object o, article& a) {
+  fields f;
+  for (dom::key_value_pair kv : o) {
+    if (f.get(kv.key)) {
+      warn(a, "duplicate_key", "key \"" + std::string(kv.key) + "\" repeats; the first is used");
+      continue;
+    }
+    f.kv.emplace_back(kv.key, kv.value);
+  }
+  return f;
+}
+
+bool string_of(dom::element v, std::string_view& s) {
+  return !v.get_string().get(s);
+}
+
+// A string, or an object's "name"/"value", or an array of those joined.
+std::string text_of(dom::element v, std::string_view sep) {
+  std::string_view s;
+  if (string_of(v, s)) return std::string(s);
+  dom::object o;
+  if (!v.get_object().get(o)) {
+    for (std::string_view key : {"name", "value", "@value"}) {
+      dom::element e;
+      if (!o.at_key(key).get(e) && string_of(e, s)) return std::string(s);
+    }
+    return {};
+  }
+  dom::array arr;
+  std::string out;
+  if (!v.get_array().get(arr)) {
+    for (dom::element e : arr) {
+      std::string part = text_of(e, sep);
+      if (part.empty()) continue;
+      if (!out.empty()) out += sep;
+      out += part;
+    }
+  }
+  return out;
+}
+
+// Plain-text fields never carry markup: entities are decoded only when the
+// value has no tags, so "<script>" in a headline stays visible text.
+std::string plain(std::string_view s) {
+  std::string out;
+  decode_entities(s, out);
+  return out;
+}
+
+bool article_type(const fields& f) {
+  const dom::element* t = f.get("@type");
+  if (!t) return false;
+  std::string types = text_of(*t, " ");
+  return types.find("Article") != std::string::npos || types.find("Posting") != std::string::npos ||
+         types.find("Report") != std::string::npos;
+}
+
+// Body: plain-text keys first, then HTML ones; ninjs 2.x+ `bodies` is an
+// array of {contenttype, value}.
+bool read_body(const fields& f, article& a, error& e) {
+  std::string_view key, s;
+  const dom::element* v = f.any(kTextKeys, key);
+  if (v && string_of(*v, s)) {
+    a.body = std::string(s);
+    return true;
+  }
+  const dom::element* h = f.any(kHtmlKeys, key);
+  if (h && string_of(*h, s)) {
+    html_to_text(s, a.body);
+    return true;
+  }
+  dom::array bodies;
+  if (h && key == "bodies" && !h->get_array().get(bodies)) {
+    for (dom::element b : bodies) {
+      dom::object o;
+      std::string_view value, type;
+      if (b.get_object().get(o) || o.at_key("value").get_string().get(value)) continue;
+      if (o.at_key("contenttype").get_string().get(type)) type = "text/plain";
+      if (type.find("html") != std::string_view::npos)
+        html_to_text(value, a.body);
+      else
+        a.body.append(value);
+      return true;  // the first body is the main one
+    }
+  }
+  e.code = status::not_an_article;
+  if (v) {
+    e.message = "field \"" + std::string(key) + "\" is " + type_name(v->type()) +
+                ", expected a string of article text";
+  } else if (h) {
+    e.message =
+        "field \"" + std::string(key) + "\" is " + type_name(h->type()) + ", expected HTML text";
+  } else {
+    e.message =
+        "no article body: expected one of body, body_text, body_html, bodies, "
+        "articleBody, text";
+  }
+  return false;
+}
+
+void read_meta(const fields& f, article& a) {
+  std::string_view key, s;
+  if (const dom::element* v = f.any(kIdKeys, key)) {
+    int64_t n;
+    if (string_of(*v, s))
+      a.id = plain(s);
+    else if (!v->get_int64().get(n))
+      a.id = std::to_string(n);
+    else
+      wrong_type(a, key, *v, "a string");
+  }
+  if (const dom::element* v = f.any(kHeadlineKeys, key)) {
+    if (string_of(*v, s)) {
+      a.headline = plain(s);
+    } else if (key == "headlines") {  // ninjs 2.x: [{role, value}]
+      dom::array arr;
+      if (!v->get_array().get(arr) && arr.size() > 0)
+        a.headline = plain(text_of(arr.at(0).value_unsafe(), " "));
+    } else {
+      wrong_type(a, key, *v, "a string");
+    }
+  }
+  if (const dom::element* v = f.any(kPublishedKeys, key)) {
+    std::string iso;
+    if (!string_of(*v, s))
+      wrong_type(a, key, *v, "a date string");
+    else if (parse_timestamp(s, iso))
+      a.published = std::move(iso);
+    else
+      warn(a, "unparsed_date", "field \"" + std::string(key) + "\" is not a date: ignored");
+  }
+  if (const dom::element* v = f.any(kBylineKeys, key)) {
+    a.byline = plain(text_of(*v, ", "));
+    if (a.byline.empty() && !string_of(*v, s)) wrong_type(a, key, *v, "a string or names");
+  }
+  text::civil anchor;
+  text::parse_iso(text::without_zone(a.published), anchor);
+  if (const dom::element* v = f.get("dateline")) {
+    dom::object o;
+    dateline d;
+    if (string_of(*v, s)) {
+      if (parse_dateline(s, anchor, d))
+        a.dateline = d;
+      else
+        a.dateline = dateline{plain(s), "", ""};
+    } else if (!v->get_object().get(o)) {
+      fields g = collect(o, a);
+      for (auto [k, out] : {std::pair{"place", &d.place}, {"agency", &d.agency}})
+        if (const dom::element* e = g.get(k); e && string_of(*e, s)) *out = plain(s);
+      std::string iso;
+      if (const dom::element* e = g.get("date"); e && string_of(*e, s) && parse_timestamp(s, iso))
+        d.date = iso.substr(0, 10);
+      a.dateline = d;
+    } else {
+      wrong_type(a, "dateline", *v, "a string or an object");
+    }
+  }
+  if (const dom::element* v = f.get("located"); v && !a.dateline) {
+    std::string place = plain(text_of(*v, ", "));
+    if (!place.empty()) a.dateline = dateline{place, "", ""};
+  }
+}
+
+// Reads one article object (following a schema.org @graph to its article).
+void read_article(dom::element el, record& r, bool& split_graph, std::vector<dom::element>& graph) {
+  dom::object o;
+  if (el.get_object().get(o)) {
+    r.failure.code = status::not_an_article;
+    r.failure.message = std::string("expected an article object, found ") + type_name(el.type());
+    return;
+  }
+  fields f = collect(o, r.doc);
+  if (const dom::element* g = f.get("@graph"); g && !article_type(f)) {
+    dom::array arr;
+    if (!g->get_array().get(arr)) {
+      for (dom::element item : arr) {
+        dom::object io;
+        if (item.get_object().get(io)) continue;
+        article scratch;
+        if (article_type(collect(io, scratch))) graph.push_back(item);
+      }
+      if (!graph.empty()) {
+        split_graph = true;
+        return;
+      }
+    }
+  }
+  read_body(f, r.doc, r.failure);
+  read_meta(f, r.doc);  // also on failure: the id names the failed record
+}
+
+error json_failure(simdjson::error_code code, std::string_view doc, int64_t base) {
+  error e;
+  if (code == simdjson::DEPTH_ERROR) {
+    e.code = status::too_deep;
+    e.message = "JSON nesting is deeper than " + std::to_string(kMaxDepth) + " levels";
+    return e;
+  }
+  e.code = status::invalid_json;
+  e.position = base + static_cast<int64_t>(json_error_offset(doc));
+  e.message = std::string("malformed JSON: ") + simdjson::error_message(code);
+  return e;
+}
+
+void read_one(dom::parser& parser, const char* buf, size_t size, int64_t base, reading& out,
+              bool top) {
+  dom::element doc;
+  if (auto code = parser.parse(buf, size, false).get(doc)) {
+    error e = json_failure(code, std::string_view(buf, size), base);
+    if (top) {
+      out.fatal = e;
+    } else {
+      record r;
+      r.failure = e;
+      out.records.push_back(std::move(r));
+    }
+    return;
+  }
+  dom::array arr;
+  std::vector<dom::element> items;
+  if (top && !doc.get_array().get(arr)) {
+    out.collection = true;
+    for (dom::element item : arr) items.push_back(item);
+  } else {
+    items.push_back(doc);
+  }
+  for (size_t i = 0; i < items.size(); ++i) {
+    record r;
+    bool split = false;
+    std::vector<dom::element> graph;
+    read_article(items[i], r, split, graph);
+    if (split) {
+      if (graph.size() > 1 && top) out.collection = true;
+      for (dom::element g : graph) {
+        record gr;
+        bool nested = false;
+        std::vector<dom::element> ignored;
+        read_article(g, gr, nested, ignored);
+        out.records.push_back(std::move(gr));
+      }
+      continue;
+    }
+    out.records.push_back(std::move(r));
+  }
+}
+
+}  // namespace
+
+void read_json(const char* buf, size_t size, bool lines, reading& out) {
+  dom::parser parser;
+  if (auto code = parser.allocate(std::max<size_t>(size, 64), kMaxDepth)) {
+    out.fatal.code = status::input_too_large;
+    out.fatal.message =
+        std::string("cannot allocate the JSON parser: ") + simdjson::error_message(code);
+    return;
+  }
+  if (!lines) {
+    read_one(parser, buf, size, 0, out, true);
+    return;
+  }
+  out.collection = true;
+  for (size_t start = 0; start < size;) {
+    const char* nl = static_cast<const char*>(memchr(buf + start, '\n', size - start));
+    size_t end = nl ? static_cast<size_t>(nl - buf) : size;
+    size_t a = start, b = end;
+    while (a < b && (buf[a] == ' ' || buf[a] == '\t' || buf[a] == '\r')) ++a;
+    while (b > a && (buf[b - 1] == ' ' || buf[b - 1] == '\t' || buf[b - 1] == '\r')) --b;
+    if (a < b) {
+      size_t before = out.records.size();
+      read_one(parser, buf + a, b - a, static_cast<int64_t>(a), out, false);
+      for (size_t i = before; i < out.records.size(); ++i)
+        out.records[i].failure.record = static_cast<int64_t>(i);
+    }
+    start = end + 1;
+  }
+}
+
+size_t json_error_offset(std::string_view s) {
+  // Expectation states of a minimal JSON grammar; the stack holds '{' / '['.
+  enum { value, key, colon, comma_or_end } want = value;
+  std::string stack;
+  size_t i = 0;
+  auto space = [&] {
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) ++i;
+  };
+  auto after_value = [&] { want = stack.empty() ? value : comma_or_end; };
+  bool done = false;
+  for (;;) {
+    space();
+    if (i >= s.size()) return s.size();
+    if (done) return i;  // trailing content
+    char c = s[i];
+    switch (want) {
+      case key:
+        if (c != '"') return i;
+        [[fallthrough]];
+      case value:
+        if (c == '"') {
+          ++i;
+          while (i < s.size() && s[i] != '"') {
+            if (static_cast<unsigned char>(s[i]) < 0x20) return i;
+            i += s[i] == '\\' ? 2 : 1;
+          }
+          if (i >= s.size()) return s.size();
+          ++i;
+          if (want == key) {
+            want = colon;
+            continue;
+          }
+        } else if (c == '{' || c == '[') {
+          stack += c, ++i;
+          want = c == '{' ? key : value;
+          space();
+          if (i < s.size() && s[i] == (c == '{' ? '}' : ']')) {  // empty container
+            stack.pop_back(), ++i, after_value();
+            done = stack.empty();
+          }
+          continue;
+        } else if (c == '-' || (c >= '0' && c <= '9')) {
+          while (i < s.size() && (isdigit(static_cast<unsigned char>(s[i])) || s[i] == '-' ||
+                                  s[i] == '+' || s[i] == '.' || s[i] == 'e' || s[i] == 'E'))
+            ++i;
+        } else if (s.compare(i, 4, "true") == 0 || s.compare(i, 4, "null") == 0) {
+          i += 4;
+        } else if (s.compare(i, 5, "false") == 0) {
+          i += 5;
+        } else {
+          return i;
+        }
+        after_value();
+        done = stack.empty();
+        continue;
+      case colon:
+        if (c != ':') return i;
+        ++i, want = value;
+        continue;
+      case comma_or_end:
+        if (c == ',') {
+          ++i;
+          want = stack.back() == '{' ? key : value;
+          space();
+          // A trailing comma: "[1,]" or {"a":1,}
+          if (i < s.size() && (s[i] == ']' || s[i] == '}')) return i;
+          continue;
+        }
+        if ((c == '}' && stack.back() == '{') || (c == ']' && stack.back() == '[')) {
+          stack.pop_back(), ++i, after_value();
+          done = stack.empty();
+          continue;
+        }
+        return i;
+    }
+  }
+}
+
+}  // namespace quoteline::input

@@ -1,0 +1,247 @@
+// The analysis as JSON: the one place where byte offsets become UTF-16
+// offsets, and where internal indexes become stable ids (q1, t1, e1).
+#include "output/json_writer.h"
+#include "quoteline/quoteline.h"
+#include "text/utf8.h"
+
+namespace quoteline {
+
+const char* to_string(quote_kind k) {
+  switch (k) {
+    case quote_kind::direct:
+      return "direct";
+    case quote_kind::partial:
+      return "partial";
+    case quote_kind::indirect:
+      return "indirect";
+  }
+  return "direct";
+}
+
+const char* to_string(enum cue c) {
+  switch (c) {
+    case cue::none:
+      return "none";
+    case cue::explicit_verb:
+      return "explicit";
+    case cue::quoted_as_saying:
+      return "quoted-as-saying";
+    case cue::according_to:
+      return "according-to";
+    case cue::colon:
+      return "colon";
+    case cue::statement:
+      return "statement";
+    case cue::role:
+      return "role";
+    case cue::pronoun:
+      return "pronoun";
+    case cue::previous:
+      return "previous";
+    case cue::interview:
+      return "interview";
+  }
+  return "none";
+}
+
+const char* to_string(speaker_kind k) {
+  switch (k) {
+    case speaker_kind::person:
+      return "person";
+    case speaker_kind::organization:
+      return "organization";
+    case speaker_kind::unknown:
+      return "unknown";
+  }
+  return "unknown";
+}
+
+const char* to_string(timex_type t) {
+  switch (t) {
+    case timex_type::date:
+      return "DATE";
+    case timex_type::time:
+      return "TIME";
+    case timex_type::duration:
+      return "DURATION";
+    case timex_type::set:
+      return "SET";
+  }
+  return "DATE";
+}
+
+const char* to_string(event_kind k) {
+  switch (k) {
+    case event_kind::published:
+      return "published";
+    case event_kind::mention:
+      return "mention";
+    case event_kind::quote:
+      return "quote";
+  }
+  return "mention";
+}
+
+const char* to_string(severity s) {
+  return s == severity::error ? "error" : "warning";
+}
+
+const char* to_string(status s) {
+  switch (s) {
+    case status::ok:
+      return "ok";
+    case status::empty_input:
+      return "empty_input";
+    case status::input_too_large:
+      return "input_too_large";
+    case status::invalid_json:
+      return "invalid_json";
+    case status::too_deep:
+      return "too_deep";
+    case status::not_an_article:
+      return "not_an_article";
+    case status::invalid_options:
+      return "invalid_options";
+  }
+  return "ok";
+}
+
+namespace {
+
+using output::json_writer;
+
+std::string id(char prefix, size_t index) {
+  return prefix + std::to_string(index + 1);
+}
+
+struct writer {
+  json_writer& w;
+  const analysis& a;
+  text::utf16_map u16;
+
+  void at(span s) { w.field("start", u16(s.start)).field("end", u16(s.end)); }
+  std::string_view slice(span s) const {
+    return std::string_view(a.text).substr(s.start, s.end - s.start);
+  }
+
+  void header() {
+    w.field("id", a.id).field("headline", a.headline).field("published", a.published);
+    w.field("byline", a.byline).key("dateline");
+    if (a.dateline) {
+      w.begin_object().field("place", a.dateline->place).field("date", a.dateline->date);
+      w.field("agency", a.dateline->agency).end_object();
+    } else {
+      w.null();
+    }
+    w.field("text", a.text).key("paragraphs").begin_array();
+    for (span p : a.paragraphs) w.begin_object(), at(p), w.end_object();
+    w.end_array();
+  }
+
+  void quotes() {
+    w.key("quotes").begin_array();
+    for (size_t i = 0; i < a.quotes.size(); ++i) {
+      const quote& q = a.quotes[i];
+      const speaker* s = q.speaker >= 0 && size_t(q.speaker) < a.speakers.size()
+                             ? &a.speakers[size_t(q.speaker)]
+                             : nullptr;
+      w.begin_object().field("id", id('q', i));
+      at(q.at);
+      w.field("text", slice(q.at)).field("kind", to_string(q.kind));
+      s ? w.field("speaker", s->name).field("speakerId", s->id)
+        : w.key("speaker").null().key("speakerId").null();
+      q.cue == cue::none ? w.key("cue").null() : w.field("cue", to_string(q.cue));
+      w.key("mention");
+      if (q.mention.empty()) {
+        w.null();
+      } else {
+        w.begin_object(), at(q.mention), w.field("text", slice(q.mention)).end_object();
+      }
+      w.field("utterance", q.utterance).end_object();
+    }
+    w.end_array();
+  }
+
+  void speakers() {
+    w.key("speakers").begin_array();
+    for (const speaker& s : a.speakers) {
+      w.begin_object().field("id", s.id).field("name", s.name).key("aliases").begin_array();
+      for (const std::string& alias : s.aliases) w.string(alias);
+      w.end_array().field("role", s.role).field("kind", to_string(s.kind));
+      w.field("quoteCount", s.quote_count).end_object();
+    }
+    w.end_array();
+  }
+
+  void timexes() {
+    w.key("timexes").begin_array();
+    for (size_t i = 0; i < a.timexes.size(); ++i) {
+      const timex& t = a.timexes[i];
+      w.begin_object().field("id", id('t', i));
+      at(t.at);
+      w.field("text", slice(t.at)).field("type", to_string(t.type)).field("value", t.value);
+      if (!t.mod.empty()) w.field("mod", t.mod);
+      w.end_object();
+    }
+    w.end_array();
+  }
+
+  void events() {
+    w.key("events").begin_array();
+    for (size_t i = 0; i < a.events.size(); ++i) {
+      const event& e = a.events[i];
+      w.begin_object().field("id", id('e', i)).field("kind", to_string(e.kind));
+      w.field("when", e.when);
+      at(e.sentence);
+      e.timex >= 0 ? w.field("timex", id('t', size_t(e.timex))) : w.key("timex").null();
+      e.quote >= 0 ? w.field("quote", id('q', size_t(e.quote))) : w.key("quote").null();
+      w.end_object();
+    }
+    w.end_array();
+  }
+
+  void diagnostics() {
+    w.key("diagnostics").begin_array();
+    for (const diagnostic& d : a.diagnostics) {
+      w.begin_object().field("level", to_string(d.level)).field("code", d.code);
+      w.field("message", d.message).key("position");
+      if (d.position < 0)
+        w.null();
+      else
+        w.number(d.in_text ? u16(static_cast<uint32_t>(d.position)) : d.position);
+      w.field("in", d.in_text ? "text" : "input").end_object();
+    }
+    w.end_array();
+  }
+};
+
+}  // namespace
+
+std::string to_json(const analysis& a, bool pretty) {
+  std::string out;
+  out.reserve(a.text.size() * 2 + 1024);
+  json_writer w(out, pretty);
+  writer aw{w, a, text::utf16_map(a.text)};
+  w.begin_object();
+  aw.header();
+  aw.quotes();
+  aw.speakers();
+  aw.timexes();
+  aw.events();
+  aw.diagnostics();
+  w.end_object();
+  return out;
+}
+
+std::string to_json(const error& e) {
+  std::string out;
+  json_writer w(out, false);
+  w.begin_object().key("error").begin_object();
+  w.field("code", to_string(e.code)).field("message", e.message);
+  if (e.position >= 0) w.field("position", e.position);
+  if (e.record >= 0) w.field("record", e.record);
+  w.end_object().end_object();
+  return out;
+}
+
+}  // namespace quoteline
