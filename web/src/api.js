@@ -1,0 +1,144 @@
+// The analysis API over one Emscripten factory. Input crosses as bytes
+// written into the wasm heap; the core answers with a status and JSON
+// bytes, which become plain JS values here. Every failure leaves through
+// check() as a QuotelineError with a stable `code`.
+import { createLoader } from './loader.js';
+
+/** The core's own limit (quoteline::options::max_input), checked before copying. */
+export const DEFAULT_MAX_INPUT = 512 * 1024 * 1024;
+const FORMATS = ['auto', 'text', 'json', 'jsonl'];
+
+/** The one error class of the package; `code` is stable, `message` is not. */
+export class QuotelineError extends Error {
+  constructor(code, message, position, record) {
+    super(message);
+    this.name = 'QuotelineError';
+    this.code = code;
+    if (position != null && position >= 0) this.position = position;
+    if (record != null && record >= 0) this.record = record;
+  }
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** Validates the analysis options into the binding's settings. */
+function settingsOf(options, array) {
+  const o = options == null ? {} : options;
+  if (typeof o !== 'object') throw new QuotelineError('invalid_options', 'options must be an object');
+  const format = o.format === undefined ? 'auto' : o.format;
+  if (!FORMATS.includes(format))
+    throw new QuotelineError('invalid_options', `unknown input format: ${String(format)}`);
+  const maxInput = o.maxInput === undefined ? DEFAULT_MAX_INPUT : o.maxInput;
+  if (typeof maxInput !== 'number' || !(maxInput >= 1) || !Number.isFinite(maxInput))
+    throw new QuotelineError('invalid_options', 'maxInput must be a positive number of bytes');
+  return { format, maxInput: Math.floor(maxInput), pretty: o.pretty === true, array };
+}
+
+function tooLarge(size, max) {
+  return new QuotelineError('input_too_large', `input is ${size} bytes, over the limit of ${max}`);
+}
+
+/**
+ * The input as UTF-8 bytes: strings are encoded once, objects (an article or
+ * an array of them) are JSON-encoded first. Oversize input is refused before
+ * the heap is touched.
+ */
+export function bytesOf(input, settings) {
+  const max = settings.maxInput;
+  if (input instanceof Uint8Array) return input;
+  if (input instanceof ArrayBuffer) return new Uint8Array(input);
+  if (ArrayBuffer.isView(input)) return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+  let text = input;
+  if (typeof input === 'object' && input !== null) {
+    if (settings.format === 'text' || settings.format === 'jsonl')
+      throw new QuotelineError('invalid_options', `an object cannot be read as ${settings.format}`);
+    text = JSON.stringify(input);
+  } else if (typeof input !== 'string') {
+    throw new QuotelineError('not_an_article', 'input must be a string, bytes or an article object');
+  }
+  // Every UTF-16 unit takes at least one UTF-8 byte.
+  if (text.length > max) throw tooLarge(`at least ${text.length}`, max);
+  return encoder.encode(text);
+}
+
+/**
+ * Runs the core over `bytes`; returns the outcome and a view of its output
+ * bytes, valid until the next call into the module.
+ */
+export function run(module, bytes, settings) {
+  if (bytes.length > settings.maxInput) throw tooLarge(bytes.length, settings.maxInput);
+  const at = module.alloc(bytes.length);
+  if (!at) throw new QuotelineError('input_too_large', 'not enough memory for the input');
+  module.view(at, bytes.length).set(bytes);
+  const outcome = module.analyze(at, bytes.length, settings);
+  return { outcome, output: module.view(outcome.output, outcome.size) };
+}
+
+function check(outcome) {
+  if (outcome.status === 'ok') return;
+  throw new QuotelineError(outcome.status, outcome.message, outcome.position);
+}
+
+function fromRecord(e) {
+  return new QuotelineError(e.code, e.message, e.position, e.record);
+}
+
+/**
+ * The public API over an Emscripten factory: analyze, analyzeCollection,
+ * version and init, sharing one lazily made module.
+ */
+export function createApi(factory) {
+  const loader = createLoader(factory);
+
+  // Parses the output while it is still in the heap, then lets the core free it.
+  async function parse(input, options, array) {
+    const settings = settingsOf(options, array);
+    const bytes = bytesOf(input, settings);
+    const module = await loader.load();
+    try {
+      const { outcome, output } = run(module, bytes, settings);
+      check(outcome);
+      const text = decoder.decode(output);
+      module.clear();
+      return { outcome, value: JSON.parse(text) };
+    } catch (e) {
+      if (e instanceof QuotelineError) throw e;
+      // A trap (out of memory, a core bug) leaves the instance unusable.
+      loader.reset();
+      throw Object.assign(new QuotelineError('internal_error', `the wasm module failed: ${e}`), {
+        cause: e,
+      });
+    }
+  }
+
+  /** Analyzes one article. */
+  async function analyze(input, options) {
+    const { outcome, value } = await parse(input, options, true);
+    if (outcome.count !== 1)
+      throw new QuotelineError(
+        'not_an_article',
+        `the input holds ${outcome.count} articles: use analyzeCollection()`,
+      );
+    const article = value[0];
+    if (article.error) throw fromRecord(article.error);
+    return article;
+  }
+
+  /** Analyzes every article of a collection (one article counts as one). */
+  async function analyzeCollection(input, options) {
+    return (await parse(input, options, true)).value;
+  }
+
+  /** The core's version. */
+  async function version() {
+    return (await loader.load()).version();
+  }
+
+  /** Loads the wasm now, optionally from elsewhere; later calls share it. */
+  async function init(options) {
+    await loader.load(options);
+  }
+
+  return { analyze, analyzeCollection, version, init, load: loader.load };
+}
