@@ -5,15 +5,32 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(cmake g++ make python3 nodejs npm catch2 emscripten binaryen clang libclang-rt-14-dev
-          chromium brotli)
 missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
+need_cmd() { command -v "$1" >/dev/null 2>&1 || missing+=("$2"); }
+need_pkg() {
+  dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed" || missing+=("$1")
+}
+# Commands first: node may come from another Debian repository (nodesource
+# bundles npm), so ask for the command, not for Debian's package name.
+need_cmd cmake cmake
+need_cmd g++ g++
+need_cmd make make
+need_cmd python3 python3
+need_cmd node nodejs
+need_cmd npm npm
+need_cmd em++ emscripten
+need_cmd wasm-opt binaryen
+need_cmd clang++ clang
+need_cmd chromium chromium
+need_cmd brotli brotli
+need_cmd gzip gzip
+need_pkg catch2
+need_pkg libclang-rt-14-dev
+
 if ((${#missing[@]})); then
   echo "deps: installing ${missing[*]}"
-  sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
+  sudo=""
+  [ "$(id -u)" = 0 ] || sudo="sudo"
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
     "${missing[@]}" >/dev/null
