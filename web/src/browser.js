@@ -5,3 +5,8 @@ import { createApi, QuotelineError } from './api.js';
 
 export const { analyze, analyzeCollection, version, init } = createApi(createQuoteline);
 export { QuotelineError };
+
+// <quoteline-viewer> over the same API; its CSS is the file beside it.
+import { define } from './viewer/element.js';
+if (typeof customElements != 'undefined')
+  define({ analyze, analyzeCollection }, { styleUrl: new URL('./viewer/viewer.css', import.meta.url).href });

@@ -6,3 +6,7 @@ import { createApi, QuotelineError } from './api.js';
 
 export const { analyze, analyzeCollection, version, init } = createApi(createQuoteline);
 export { QuotelineError };
+
+// <quoteline-viewer> in the same script, its CSS inlined.
+import { defineViewer } from './viewer/classic.js';
+defineViewer({ analyze, analyzeCollection });

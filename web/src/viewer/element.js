@@ -8,11 +8,11 @@ import { ArticleView } from './article-view.js';
 import { QuotePanel } from './quote-panel.js';
 import { Timeline } from './timeline.js';
 import { label } from './time.js';
-import { base } from './base.js';
 
 let uids = 0;
 let api = null;
-let styleUrl = null;
+let style = {};
+let sheet = null;
 
 export class QuotelineViewer extends HTMLElement {
   static get observedAttributes() {
@@ -27,8 +27,6 @@ export class QuotelineViewer extends HTMLElement {
     this.list = [];
     this.current = -1;
     const shadow = this.attachShadow({ mode: 'open' });
-    const css = h('link', { rel: 'stylesheet' });
-    css.href = styleUrl || new URL('viewer.css', base()).href;
     this.live = h('p', { class: 'live', role: 'status' });
     this.fallback = h('div', { class: 'fallback' }, h('slot'));
     this.msg = h('p', { class: 'msg', part: 'message', hidden: true });
@@ -43,11 +41,8 @@ export class QuotelineViewer extends HTMLElement {
       h('button', { type: 'button', 'data-go': '1', part: 'button' }, 'Next \u203a'));
     this.root = h('div', { class: 'root', part: 'root', hidden: true },
       this.nav, this.timeline.el, h('div', { class: 'main' }, this.view.el, this.panel.el));
-    shadow.append(css, this.live, this.msg, this.fallback, this.root);
-    this.styled = new Promise((ok) => {
-      css.addEventListener('load', ok, { once: true });
-      css.addEventListener('error', ok, { once: true });
-    });
+    shadow.append(this.live, this.msg, this.fallback, this.root);
+    this.styled = styles(shadow);
     this.wire();
   }
 
@@ -303,6 +298,28 @@ export function fromArticle(art) {
   return out;
 }
 
+// The styles: a constructed sheet shared by every instance when the CSS
+// text is bundled (classic build), else a <link> to viewer.css. Neither is
+// an inline style, so `style-src 'self'` holds.
+function styles(shadow) {
+  if (style.text != null && 'adoptedStyleSheets' in shadow) {
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(style.text);
+    }
+    shadow.adoptedStyleSheets = [sheet];
+    return Promise.resolve();
+  }
+  if (!style.url) return Promise.resolve();
+  const css = h('link', { rel: 'stylesheet' });
+  css.href = style.url;
+  shadow.prepend(css);
+  return new Promise((ok) => {
+    css.addEventListener('load', ok, { once: true });
+    css.addEventListener('error', ok, { once: true });
+  });
+}
+
 function collectionLike(text) {
   const t = text.trimStart();
   return t.startsWith('[') || (t.startsWith('{') && /\}\s*\r?\n\s*\{/.test(t));
@@ -310,11 +327,13 @@ function collectionLike(text) {
 
 /**
  * Registers <quoteline-viewer> with the analysis API (`analyze`,
- * `analyzeCollection`). `opts.styleUrl` overrides where viewer.css is.
+ * `analyzeCollection`). Styles come from `opts.styleUrl` (viewer.css) or
+ * `opts.styleText` (its text, for bundles).
  */
 export function define(analysisApi, opts = {}) {
   api = analysisApi || api;
-  if (opts.styleUrl) styleUrl = opts.styleUrl;
+  if (opts.styleUrl) style = { url: String(opts.styleUrl) };
+  if (opts.styleText != null) style = { text: opts.styleText };
   if (!customElements.get('quoteline-viewer')) customElements.define('quoteline-viewer', QuotelineViewer);
   return QuotelineViewer;
 }
