@@ -1,5 +1,6 @@
 #include "output/json_writer.h"
 
+#include "text/chars.h"
 #include "text/utf8.h"
 
 namespace quoteline::output {
@@ -11,22 +12,16 @@ void append_string(std::string& out, std::string_view s) {
   while (i < s.size()) {
     // Copy the longest run that needs no escaping in one go.
     size_t j = i;
-    while (j < s.size()) {
-      unsigned char c = static_cast<unsigned char>(s[j]);
-      if (c < 0x20 || c == '"' || c == '\\' || c == '<' || c >= 0x80) break;
-      ++j;
-    }
+    while (j < s.size() && !text::byte_is(s[j], text::byte_escape)) ++j;
     out.append(s.data() + i, j - i);
     i = j;
     if (i >= s.size()) break;
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c >= 0x80) {
-      // Validate so that output is valid UTF-8 even if a caller slipped.
-      std::string fixed;
+      // Validated so that output is valid UTF-8 even if a caller slipped.
       size_t end = i;
       while (end < s.size() && static_cast<unsigned char>(s[end]) >= 0x80) ++end;
-      text::repair_utf8(s.substr(i, end - i), fixed);
-      out += fixed;
+      text::repair_utf8(s.substr(i, end - i), out);
       i = end;
       continue;
     }

@@ -39,3 +39,36 @@ inline bool is_upper(uint32_t c) {
 }
 
 }  // namespace quoteline::text
+
+namespace quoteline::text {
+
+// Byte classes for the byte-at-a-time scanners of the text and output
+// stages: one table load per byte instead of a chain of comparisons.
+enum byte_class : uint8_t {
+  byte_break = 1,     // may start a line break: \n \v \f \r, C2 (U+0085), E2 (U+2028/9)
+  byte_collapse = 2,  // stops a plain copy: space, controls, DEL, C2 (C1 controls), EF (BOM)
+  byte_escape = 4,    // needs care in a JSON string: controls, " \ <, and non-ASCII
+  byte_terminal = 8,  // may end a sentence: . ! ? and E2 (an ellipsis)
+};
+
+struct byte_table {
+  uint8_t v[256] = {};
+  constexpr byte_table() {
+    for (int c = 0; c < 256; ++c) {
+      uint8_t f = 0;
+      if ((c >= '\n' && c <= '\r') || c == 0xC2 || c == 0xE2) f |= byte_break;
+      if (c <= ' ' || c == 0x7F || c == 0xC2 || c == 0xEF) f |= byte_collapse;
+      if (c < 0x20 || c == '"' || c == '\\' || c == '<' || c >= 0x80) f |= byte_escape;
+      if (c == '.' || c == '!' || c == '?' || c == 0xE2) f |= byte_terminal;
+      v[c] = f;
+    }
+  }
+};
+
+inline constexpr byte_table kBytes{};
+
+inline bool byte_is(char c, uint8_t cls) {
+  return kBytes.v[static_cast<unsigned char>(c)] & cls;
+}
+
+}  // namespace quoteline::text

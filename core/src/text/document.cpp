@@ -1,6 +1,7 @@
 #include "text/document.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "text/chars.h"
 #include "text/lexicon.h"
@@ -27,6 +28,10 @@ std::vector<line> split_lines(std::string_view s) {
   std::vector<line> lines;
   size_t start = 0, i = 0;
   while (i < s.size()) {
+    if (!byte_is(s[i], byte_break)) {
+      ++i;
+      continue;
+    }
     size_t at = i;
     uint32_t cp = next_cp(s, i);
     bool hard = cp == '\f' || cp == '\v' || cp == 0x2029;
@@ -42,41 +47,12 @@ std::vector<line> split_lines(std::string_view s) {
 
 bool blank(std::string_view s) {
   size_t i = 0;
-  while (i < s.size())
-    if (!is_space(next_cp(s, i))) return false;
-  return true;
-}
-
-// Appends one line to the paragraph being built, collapsing whitespace and
-// replacing control characters; returns how many controls were replaced.
-size_t append_line(std::string& out, std::string_view s, int64_t& first_control, size_t base) {
-  size_t controls = 0, i = 0;
-  bool space = out.empty() || out.back() == ' ' || out.back() == '\n';
   while (i < s.size()) {
-    size_t at = i;
-    uint32_t cp = next_cp(s, i);
-    bool control = (cp < 0x20 && cp != '\t') || (cp >= 0x7F && cp < 0xA0) || cp == 0xFEFF;
-    if (control && cp != 0xFEFF) {
-      if (first_control < 0) first_control = static_cast<int64_t>(base + at);
-      ++controls;
-    }
-    if (cp == ' ' || cp == '\t' || control) {
-      if (!space) out += ' ';
-      space = true;
-      continue;
-    }
-    out.append(s.data() + at, i - at);
-    space = false;
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80 && c != ' ' && c != '\t' && c != '\n' && c != '\r') return false;
+    if (!is_space(next_cp(s, i))) return false;
   }
-  return controls;
-}
-
-void close_paragraph(document& d, size_t start) {
-  while (d.text.size() > start && d.text.back() == ' ') d.text.pop_back();
-  if (d.text.size() > start)
-    d.paragraphs.push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(d.text.size())});
-  else
-    d.text.resize(d.paragraphs.empty() ? start : start - 2);  // drop an empty one's separator
+  return true;
 }
 
 }  // namespace
@@ -107,50 +83,160 @@ std::vector<std::string_view> first_blocks(std::string_view body, size_t n) {
   return out;
 }
 
-document build(std::string_view body, std::vector<diagnostic>& diags, size_t header_blocks) {
-  document d;
-  d.text.reserve(body.size());
-  std::vector<line> lines = split_lines(body);
-  bool any_blank = false;
-  for (const line& l : lines)
-    if (l.hard_break_after || blank(body.substr(l.start, l.end - l.start))) any_blank = true;
+namespace {
 
-  size_t controls = 0;
-  int64_t first_control = -1;
-  size_t para_start = 0;
-  bool open = false;
-  for (const line& l : lines) {
-    std::string_view s = body.substr(l.start, l.end - l.start);
-    if (blank(s)) {
-      if (open) close_paragraph(d, para_start);
-      open = false;
-    } else {
-      if (!open) {
-        if (!d.paragraphs.empty()) d.text += "\n\n";
-        para_start = d.text.size();
-        open = true;
-      } else if (d.text.back() != ' ') {
-        d.text += ' ';
+// The one pass over the body: copies content bytes, turns runs of spaces,
+// tabs and controls into one space, single line breaks into a space, and
+// blank lines and hard breaks into paragraph breaks. Separators are only
+// written once content follows, so no paragraph ends with a space.
+class normalizer {
+ public:
+  explicit normalizer(std::string_view body) : in_(body) { out_.resize(body.size() + 16); }
+
+  void run() {
+    const char* b = in_.data();
+    const size_t n = in_.size();
+    size_t i = 0;
+    while (i < n) {
+      // Fast path: plain content bytes straight through.
+      if (!byte_is(b[i], byte_break | byte_collapse)) {
+        content(i);
+        // A single space between words stays as it is: part of the run.
+        size_t run = i;
+        while (run < n) {
+          if (!byte_is(b[run], byte_break | byte_collapse)) {
+            ++run;
+          } else if (b[run] == ' ' && run + 1 < n &&
+                     !byte_is(b[run + 1], byte_break | byte_collapse)) {
+            run += 2;
+          } else {
+            break;
+          }
+        }
+        std::memcpy(&out_[pos_], b + i, run - i);
+        pos_ += run - i;
+        i = run;
+        continue;
       }
-      controls += append_line(d.text, s, first_control, l.start);
+      size_t at = i;
+      uint32_t cp = next_cp(in_, i);
+      if (cp == '\r' && i < n && b[i] == '\n') ++i;
+      if (cp == '\n' || cp == '\r' || cp == 0x85 || cp == 0x2028) {
+        // A line that had no content is a blank line.
+        pending_ = line_content_ ? std::max(pending_, soft) : hard;
+        if (!line_content_) blank_seen_ = true;
+        line_content_ = false;
+      } else if (cp == '\f' || cp == '\v' || cp == 0x2029) {
+        pending_ = hard;
+        blank_seen_ = true;
+        line_content_ = false;
+      } else if (cp == ' ' || cp == '\t' || cp == 0xFEFF || cp < 0x20 ||
+                 (cp >= 0x7F && cp < 0xA0)) {
+        if (cp != ' ' && cp != '\t' && cp != 0xFEFF) {
+          if (first_control_ < 0) first_control_ = static_cast<int64_t>(at);
+          ++controls_;
+        }
+        pending_ = std::max(pending_, space);
+      } else {
+        content(at);
+        std::memcpy(&out_[pos_], b + at, i - at);
+        pos_ += i - at;
+      }
     }
-    if (open && (l.hard_break_after || !any_blank)) {
-      close_paragraph(d, para_start);
-      open = false;
+    close();
+  }
+
+  document finish(std::vector<diagnostic>& diags) {
+    out_.resize(pos_);
+    if (!blank_seen_ && !soft_breaks_.empty()) one_paragraph_per_line();
+    if (controls_) {
+      diagnostic w;
+      w.code = "control_characters";
+      w.message = std::to_string(controls_) + " control character(s) in the body became spaces";
+      w.position = first_control_;
+      diags.push_back(std::move(w));
     }
+    document d;
+    d.text = std::move(out_);
+    d.paragraphs = std::move(paragraphs_);
+    return d;
   }
-  if (open) close_paragraph(d, para_start);
-  if (d.paragraphs.empty()) d.text.clear();
-  if (controls) {
-    diagnostic w;
-    w.code = "control_characters";
-    w.message = std::to_string(controls) + " control character(s) in the body became spaces";
-    w.position = first_control;
-    diags.push_back(std::move(w));
+
+ private:
+  enum sep { none, space, soft, hard };
+
+  // Called before content lands at out_[pos_]: writes the pending separator.
+  void content(size_t at) {
+    line_content_ = true;
+    if (!open_ || pending_ == hard) {
+      close();
+      if (!paragraphs_.empty()) {
+        reserve(2 + in_.size() - at);
+        out_[pos_++] = '\n';
+        out_[pos_++] = '\n';
+      }
+      start_ = pos_;
+      open_ = true;
+    } else if (pending_ != none) {
+      if (pending_ == soft) soft_breaks_.push_back(static_cast<uint32_t>(pos_));
+      out_[pos_++] = ' ';
+    }
+    pending_ = none;
   }
+
+  void close() {
+    if (open_ && pos_ > start_)
+      paragraphs_.push_back({static_cast<uint32_t>(start_), static_cast<uint32_t>(pos_)});
+    open_ = false;
+  }
+
+  // A paragraph separator is the only output longer than its input ("\f"
+  // becomes "\n\n"), so room for it and all remaining input is checked
+  // only there.
+  void reserve(size_t need) {
+    if (pos_ + need > out_.size()) out_.resize(pos_ + need + out_.size() / 2);
+  }
+
+  // A body without any blank line has one paragraph per line: the spaces
+  // that joined its lines become paragraph breaks.
+  void one_paragraph_per_line() {
+    std::string t;
+    t.reserve(out_.size() + soft_breaks_.size());
+    std::vector<span> paras;
+    size_t from = paragraphs_.empty() ? 0 : paragraphs_.front().start;
+    for (size_t k = 0; k <= soft_breaks_.size(); ++k) {
+      size_t to = k < soft_breaks_.size() ? soft_breaks_[k] : out_.size();
+      if (!t.empty()) t += "\n\n";
+      paras.push_back(
+          {static_cast<uint32_t>(t.size()), static_cast<uint32_t>(t.size() + to - from)});
+      t.append(out_, from, to - from);
+      from = to + 1;
+    }
+    out_ = std::move(t);
+    paragraphs_ = std::move(paras);
+  }
+
+  std::string_view in_;
+  std::string out_;
+  size_t pos_ = 0, start_ = 0;
+  bool open_ = false, line_content_ = false, blank_seen_ = false;
+  sep pending_ = none;
+  std::vector<span> paragraphs_;
+  std::vector<uint32_t> soft_breaks_;
+  size_t controls_ = 0;
+  int64_t first_control_ = -1;
+};
+
+}  // namespace
+
+document build(std::string_view body, std::vector<diagnostic>& diags, size_t header_blocks) {
+  normalizer n(body);
+  n.run();
+  document d = n.finish(diags);
   size_t h = std::min(header_blocks, d.paragraphs.size());
   d.header.assign(d.paragraphs.begin(), d.paragraphs.begin() + static_cast<long>(h));
   d.paragraphs.erase(d.paragraphs.begin(), d.paragraphs.begin() + static_cast<long>(h));
+  d.sentences.reserve(d.text.size() / 80);
   for (span p : d.paragraphs) split_sentences(d.text, p, d.sentences);
   return d;
 }
@@ -175,42 +261,46 @@ bool abbreviation(std::string_view word) {
 
 }  // namespace
 
+// The word that ends right before s[i] (letters, digits, inner periods).
+std::string_view word_before(std::string_view s, size_t lo, size_t i) {
+  size_t w = i;
+  while (w > lo) {
+    unsigned char c = static_cast<unsigned char>(s[w - 1]);
+    bool part =
+        c >= 0x80 || c == '.' || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+    if (!part) break;
+    --w;
+  }
+  while (w < i && s[w] == '.') ++w;
+  return s.substr(w, i - w);
+}
+
+bool terminal(uint32_t c) {
+  return c == '.' || c == '!' || c == '?' || c == 0x2026;
+}
+
 void split_sentences(std::string_view s, span p, std::vector<span>& out) {
-  size_t start = p.start, i = p.start;
-  std::string_view prev_word;
-  while (i < p.end) {
-    size_t at = i;
-    uint32_t cp = next_cp(s, i);
-    if (is_letter(cp) || is_digit(cp)) {
-      size_t w = at;
-      while (i < p.end) {
-        size_t j = i;
-        uint32_t c = next_cp(s, j);
-        if (!(is_letter(c) || is_digit(c) ||
-              ((c == '.' || c == '\'') && j < p.end &&
-               is_letter(static_cast<unsigned char>(s[j])))))
-          break;
-        i = j;
-      }
-      prev_word = s.substr(w, i - w);
+  size_t start = p.start;
+  for (size_t i = p.start; i < p.end; ++i) {
+    if (!byte_is(s[i], byte_terminal)) continue;
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    size_t after;
+    if (c == '.' || c == '!' || c == '?')
+      after = i + 1;
+    else if (c == 0xE2 && i + 2 < s.size() && s[i + 1] == '\x80' && s[i + 2] == '\xA6')  // "..."
+      after = i + 3;
+    else
       continue;
-    }
-    if (cp != '.' && cp != '!' && cp != '?' && cp != 0x2026) {
-      if (!is_space(cp)) prev_word = {};
-      continue;
-    }
-    if (cp == '.' && abbreviation(prev_word)) continue;
+    if (c == '.' && abbreviation(word_before(s, p.start, i))) continue;
     // Take any run of terminal punctuation and closing marks along.
-    size_t end = i;
+    size_t end = after;
     while (end < p.end) {
       size_t j = end;
-      uint32_t c = next_cp(s, j);
-      if (c == '.' || c == '!' || c == '?' || c == 0x2026 || closing_mark(c)) {
-        end = j;
-      } else {
-        break;
-      }
+      uint32_t d = next_cp(s, j);
+      if (!terminal(d) && !closing_mark(d)) break;
+      end = j;
     }
+    i = end - 1;
     size_t k = end;
     if (k < p.end) {
       size_t j = k;
@@ -226,8 +316,7 @@ void split_sentences(std::string_view s, span p, std::vector<span>& out) {
     }
     out.push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(end)});
     start = k;
-    i = k;
-    prev_word = {};
+    i = k - 1;
   }
   if (start < p.end) out.push_back({static_cast<uint32_t>(start), p.end});
 }

@@ -1,5 +1,7 @@
 #include "text/utf8.h"
 
+#include <cstring>
+
 namespace quoteline::text {
 
 void append_utf8(std::string& out, uint32_t cp) {
@@ -63,6 +65,13 @@ repair_report repair_utf8(std::string_view in, std::string& out) {
   while (i < in.size()) {
     // ASCII fast path: most news text is ASCII between its curly quotes.
     size_t j = i;
+    // Eight bytes at a time while none has its high bit set.
+    while (j + 8 <= in.size()) {
+      uint64_t w;
+      std::memcpy(&w, in.data() + j, 8);
+      if (w & 0x8080808080808080ull) break;
+      j += 8;
+    }
     while (j < in.size() && static_cast<unsigned char>(in[j]) < 0x80) ++j;
     out.append(in.data() + i, j - i);
     i = j;
@@ -114,18 +123,6 @@ repair_report utf16_to_utf8(std::string_view in, bool le, std::string& out) {
   return r;
 }
 
-uint32_t next_cp(std::string_view s, size_t& i) {
-  unsigned char c = static_cast<unsigned char>(s[i]);
-  if (c < 0x80) return s[i++], c;
-  int n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-  uint32_t cp = c & (0x3F >> (n - 1));
-  size_t k = 1;
-  for (; k < static_cast<size_t>(n) && i + k < s.size(); ++k)
-    cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-  i += k;
-  return cp;
-}
-
 uint32_t prev_cp(std::string_view s, size_t& i) {
   size_t j = i;
   do {
@@ -137,26 +134,33 @@ uint32_t prev_cp(std::string_view s, size_t& i) {
   return cp;
 }
 
-utf16_map::utf16_map(std::string_view s) : s_(s) {
-  marks_.reserve(s.size() / 64 + 1);
+namespace {
+// Each lead byte starts one UTF-16 unit, a four-byte lead two. Branch-free
+// so the compiler can vectorize the block loop.
+inline uint32_t units_of(const unsigned char* p, size_t n) {
   uint32_t units = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if ((i & 63) == 0) marks_.push_back(units);
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    // Each lead byte starts one UTF-16 unit, four-byte leads start two.
-    if ((c & 0xC0) != 0x80) units += c >= 0xF0 ? 2 : 1;
+  for (size_t i = 0; i < n; ++i) units += ((p[i] & 0xC0) != 0x80) + (p[i] >= 0xF0);
+  return units;
+}
+}  // namespace
+
+utf16_map::utf16_map(std::string_view s) : s_(s) {
+  marks_.reserve(s.size() / 64 + 2);
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  uint32_t units = 0;
+  size_t i = 0;
+  for (; i + 64 <= s.size(); i += 64) {
+    marks_.push_back(units);
+    units += units_of(p + i, 64);
   }
-  if ((s.size() & 63) == 0) marks_.push_back(units);
+  marks_.push_back(units);  // the block holding s.size(), possibly empty
 }
 
 uint32_t utf16_map::operator()(uint32_t byte) const {
   if (byte > s_.size()) byte = static_cast<uint32_t>(s_.size());
-  uint32_t units = marks_[byte >> 6];
-  for (size_t i = byte & ~size_t(63); i < byte; ++i) {
-    unsigned char c = static_cast<unsigned char>(s_[i]);
-    if ((c & 0xC0) != 0x80) units += c >= 0xF0 ? 2 : 1;
-  }
-  return units;
+  size_t block = byte & ~size_t(63);
+  return marks_[byte >> 6] +
+         units_of(reinterpret_cast<const unsigned char*>(s_.data()) + block, byte - block);
 }
 
 }  // namespace quoteline::text

@@ -24,8 +24,19 @@ repair_report utf16_to_utf8(std::string_view in, bool little_endian, std::string
 
 void append_utf8(std::string& out, uint32_t cp);
 
-// Decodes the code point at s[i] of valid UTF-8 and advances i.
-uint32_t next_cp(std::string_view s, size_t& i);
+// Decodes the code point at s[i] of valid UTF-8 and advances i. Inline:
+// every stage walks text with it.
+inline uint32_t next_cp(std::string_view s, size_t& i) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) return ++i, c;
+  int n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+  uint32_t cp = c & (0x3F >> (n - 1));
+  size_t k = 1;
+  for (; k < static_cast<size_t>(n) && i + k < s.size(); ++k)
+    cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  i += k;
+  return cp;
+}
 // Decodes the code point that ends just before s[i] and moves i back to it.
 uint32_t prev_cp(std::string_view s, size_t& i);
 
