@@ -1,0 +1,83 @@
+// Word-level cues shared by the quote stage (indirect speech) and the
+// attribution sieves: speech verbs, titles, pronouns, and the parser that
+// reads a speaker mention next to a speech verb.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "quoteline/analysis.h"
+#include "text/tokens.h"
+
+namespace quoteline::attribution {
+
+enum class verb : uint8_t { none, attributes, reports, calls };
+
+// Class of a speech verb form ("said" -> reports), verb::none otherwise.
+verb speech_verb(std::string_view word);
+// Title or role head ("president", "Sen"); gender is 'm', 'f' or 0.
+bool title_word(std::string_view word, char* gender = nullptr);
+bool honorific(std::string_view word);  // Mr, Mrs, Sen, ...: only before a name
+bool org_word(std::string_view word);
+bool not_name(std::string_view word);
+char given_name_gender(std::string_view word);  // 'm', 'f' or 0
+// Pronoun class: 'm', 'f', 'p' (plural), 'o' (organization), '-' (I), 0 if none.
+char pronoun(std::string_view word);
+
+enum class mention_kind : uint8_t { none, name, role, pronoun, generic };
+
+struct mention {
+  mention_kind kind = mention_kind::none;
+  span at;     // the whole mention as printed ("Chinese President Xi Jinping")
+  span name;   // the proper-name part ("Xi Jinping"), empty for roles and pronouns
+  span title;  // the title or role part ("Chinese President", "the spokeswoman")
+  char gender = 0;  // 'm', 'f', 'p' (plural), 'o' (organization) or 0
+  bool org = false;
+  size_t b = 0, e = 0;  // token range [b, e) of the mention
+};
+
+// Tokens of one stretch of text, with the text they index.
+struct tokens {
+  std::string_view s;
+  const text::token* t = nullptr;
+  size_t n = 0;
+  std::string_view word(size_t i) const { return s.substr(t[i].at.start, t[i].at.size()); }
+  bool punct(size_t i, char c) const {
+    return t[i].is(text::tok_punct) && t[i].at.size() == 1 && s[t[i].at.start] == c;
+  }
+  bool is_word(size_t i) const { return t[i].is(text::tok_word); }
+};
+
+// The mention that starts at token i ("said Sen. Ann Lee" with i at "Sen").
+mention mention_after(const tokens& tk, size_t i, size_t end);
+// The mention that ends just before token `end` ("the Chinese president" said),
+// looking no further back than `begin`; skips one appositive between commas
+// and a parenthesis ("Jason Chaffetz (R-Utah) said").
+mention mention_before(const tokens& tk, size_t begin, size_t end);
+
+// Words that may sit between a subject and its speech verb ("he also said").
+bool adverb_or_aux(std::string_view word);
+
+// Whether text[range] holds a speech-verb form: a cheap byte scan that lets
+// the stages tokenize only the sentences that can report speech.
+bool has_speech_verb(std::string_view text, span range);
+
+// A "speech act" in a token range: a mention next to a speech verb.
+struct act {
+  mention who;
+  size_t verb_at = 0;  // token index of the verb
+  verb kind = verb::none;
+  enum cue cue = cue::explicit_verb;
+  bool found() const { return who.kind != mention_kind::none; }
+};
+
+// The attribution at the start of tk[begin, end): ", said X" / ", X said" /
+// "X quoted Y as saying" / "according to X"; `strict` demands that it start
+// right at `begin` (after punctuation), as it must after a closing mark.
+act act_after(const tokens& tk, size_t begin, size_t end);
+// The last attribution in tk[begin, end) whose verb reaches the end: "X said:",
+// "X told reporters that", "according to X,".
+act act_before(const tokens& tk, size_t begin, size_t end);
+
+}  // namespace quoteline::attribution
