@@ -22,6 +22,8 @@ text::civil anchor_of(const input::article& a) {
 }
 
 analysis analyze_article(input::article&& a) {
+  // Read before the fields below are moved out of `a`.
+  const text::civil anchor = anchor_of(a);
   analysis out;
   out.id = std::move(a.id);
   out.headline = std::move(a.headline);
@@ -36,7 +38,7 @@ analysis analyze_article(input::article&& a) {
   out.quotes = quotes::find(doc, out.diagnostics);
   attribution::attribute(doc, out.quotes, out.speakers);
   // Dates after quotes: events place each quote at the time it was said.
-  out.timexes = time::find(doc, anchor_of(a), out.diagnostics);
+  out.timexes = time::find(doc, anchor, out.diagnostics);
   out.events = time::events(doc, out.published, out.timexes, out.quotes);
 
   out.paragraphs = std::move(doc.paragraphs);
