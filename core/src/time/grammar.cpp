@@ -1,0 +1,411 @@
+// Shared grammar helpers: amounts, years, days, months, tense, and the
+// resolution of underspecified dates against the anchor.
+#include <cstdlib>
+
+#include "text/tokens.h"
+#include "time/grammar.h"
+
+namespace quoteline::time {
+
+std::string value_of(const hit& h) {
+  if (!h.literal.empty()) return std::string(h.literal);
+  if (h.type == timex_type::duration) return format(h.d);
+  if (h.type == timex_type::set && !h.p.valid()) return format(h.d);
+  return format(h.p);
+}
+
+std::string_view grammar::text_of(size_t i) const {
+  return std::string_view(doc_.text).substr(a_[i].start, a_[i].end - a_[i].start);
+}
+
+bool grammar::word_is(size_t i, std::string_view w) const {
+  return i < n_ && a_[i].kind == a_word && text::iequals(text_of(i), w);
+}
+
+span grammar::extent(const hit& h) const {
+  span s{a_[h.begin].word_start, a_[h.end - 1].word_end};
+  // A possessive or plural glued to the last atom stays inside ("Friday's").
+  return s;
+}
+
+bool grammar::amount(size_t i, int& n, bool& half, size_t& end) const {
+  half = false;
+  if (i >= n_) return false;
+  const atom& a = at(i);
+  size_t j = i + 1;
+  if (a.kind == a_number) {
+    if (a.shape == n_grouped && a.num > 0) {
+      n = a.num;
+    } else if (a.shape == n_plain && a.num >= 0 && a.digits <= 6) {
+      n = a.num;
+    } else if (a.shape == n_decimal && a.minutes >= 0 && a.num >= 0) {
+      // 1.5 years: only the half is kept
+      std::string_view t = text_of(i);
+      size_t dot = t.find('.');
+      if (t.substr(dot + 1) != "5") return false;
+      n = a.num;
+      half = true;
+    } else {
+      return false;
+    }
+    // "2 1/2"
+    if (j + 2 < n_ + 0 && at(j).kind == a_number && at(j).num == 1 && punct(j + 1, '/') &&
+        j + 2 < n_ && at(j + 2).kind == a_number && at(j + 2).num == 2) {
+      half = true;
+      j += 3;
+    }
+  } else if (a.has(w_num) && !a.has(w_plural)) {
+    n = a.info->num;
+    // twenty four, twenty-four, one hundred
+    if (n >= 20 && n < 100 && n % 10 == 0 && has(j, w_num) && at(j).info->num < 10) {
+      n += at(j).info->num;
+      ++j;
+    }
+    if (has(j, w_num) && (at(j).info->num == 100 || at(j).info->num == 1000)) {
+      n *= at(j).info->num;
+      ++j;
+    }
+  } else if (a.is(kw::a)) {
+    // a, a few, a couple of, a dozen, a half
+    if (is(j, kw::few)) {
+      n = -1;
+      ++j;
+    } else if (is(j, kw::couple)) {
+      n = 2;
+      ++j;
+      if (is(j, kw::of)) ++j;
+    } else if (has(j, w_num) && at(j).info->num >= 12) {
+      n = at(j).info->num;
+      ++j;
+    } else if (is(j, kw::half)) {
+      n = 0;
+      half = true;
+      ++j;
+    } else {
+      n = 1;
+    }
+  } else if (a.is(kw::few) || a.is(kw::several) || a.is(kw::many)) {
+    n = -1;
+  } else if (a.is(kw::half) && (is(j, kw::a))) {
+    n = 0;  // half an hour
+    half = true;
+    ++j;
+  } else if (a.is(kw::couple) && is(j, kw::of)) {
+    n = 2;
+    j += 1;
+  } else {
+    return false;
+  }
+  // "two and a half", "one and a half"
+  if (!half && is(j, kw::and_) && is(j + 1, kw::a) && is(j + 2, kw::half) && n > 0) {
+    half = true;
+    j += 3;
+  }
+  // Ranges keep their lower end: "two to three weeks", "12 to 18 months".
+  if ((is(j, kw::to) || is(j, kw::or_) || (j < n_ && at(j).is(af_hyphen))) && j + 1 <= n_) {
+    size_t k = is(j, kw::to) || is(j, kw::or_) ? j + 1 : j;
+    int m;
+    bool h2;
+    size_t e2;
+    if (k < n_ && k != i && (at(k).kind == a_number || has(k, w_num)) && amount(k, m, h2, e2) &&
+        m > n && !(k == j && at(k).kind != at(i).kind)) {
+      j = e2;
+    }
+  }
+  end = j;
+  return true;
+}
+
+bool grammar::year_at(size_t i, int& year, bool strict) const {
+  if (i >= n_) return false;
+  const atom& a = at(i);
+  if (a.kind != a_number || a.shape != n_plain || a.digits != 4) return false;
+  if (a.num < 1000 || a.num > 2199) return false;
+  if (strict && (a.num < 1900 || a.num > 2099)) return false;
+  // Not a quantity or a price: "$1990", "1990 people", "2000%".
+  if (i > 0 && (punct(i - 1, '$') || punct(i - 1, '#') || at(i - 1).punct('\x01'))) return false;
+  if (i + 1 < n_ && (punct(i + 1, '%') || word_is(i + 1, "percent"))) return false;
+  if (i + 1 < n_ && at(i + 1).is(af_glued) && at(i + 1).kind == a_word &&
+      !word_is(i + 1, "s") && !(at(i + 1).is(af_hyphen)))
+    return false;
+  year = a.num;
+  return true;
+}
+
+bool grammar::day_at(size_t i, int& day, size_t& end) const {
+  if (i >= n_) return false;
+  const atom& a = at(i);
+  if (a.kind == a_number && a.shape == n_plain && a.digits <= 2 && a.num >= 1 && a.num <= 31) {
+    day = a.num;
+    end = i + 1;
+    if (end < n_ && at(end).is(af_glued) &&
+        (word_is(end, "st") || word_is(end, "nd") || word_is(end, "rd") || word_is(end, "th")))
+      ++end;
+    return true;
+  }
+  if (a.has(w_ord) && a.info->ord <= 31) {
+    day = a.info->ord;
+    end = i + 1;
+    return true;
+  }
+  return false;
+}
+
+bool grammar::month_at(size_t i, int& month, size_t& end) const {
+  if (!has(i, w_month)) return false;
+  const atom& a = at(i);
+  month = a.info->month;
+  end = i + 1;
+  if (a.has(w_abbr)) {
+    if (!a.is(af_upper)) return false;
+    if (punct(end, '.') && at(end).is(af_glued)) ++end;
+  } else if (!a.is(af_upper)) {
+    // Lowercase month names only in all-lowercase text are rare; require capitals.
+    return false;
+  }
+  return true;
+}
+
+// --- tense ---------------------------------------------------------------
+
+namespace {
+
+bool ends_with_ed(std::string_view w) {
+  size_t n = w.size();
+  return n > 4 && w[n - 2] == 'e' && w[n - 1] == 'd' && w[n - 3] != 'e';
+}
+
+}  // namespace
+
+int grammar::tense(size_t b, size_t e) const {
+  if (b >= n_) return 0;
+  int s = text::sentence_at(doc_, at(b).start);
+  uint32_t lo = s >= 0 ? doc_.sentences[size_t(s)].start : at(0).start;
+  uint32_t hi = s >= 0 ? doc_.sentences[size_t(s)].end : at(n_ - 1).end;
+  int best = 0, weak = 0;
+  size_t best_dist = size_t(-1), weak_dist = size_t(-1);
+  auto consider = [&](size_t k) {
+    const atom& a = at(k);
+    if (a.kind != a_word) return;
+    int t = 0;
+    bool reporting = false;
+    if (a.has(w_tense)) {
+      t = a.info->tense;
+      std::string_view w = text_of(k);
+      reporting = text::iequals(w, "said") || text::iequals(w, "says") || text::iequals(w, "say");
+    } else if (!a.is(af_upper) && !a.is(af_hyphen)) {
+      std::string_view w = text_of(k);
+      if (w.size() > 3 && w.substr(w.size() - 3) == "'ll") t = 1;
+      else if (ends_with_ed(w)) t = -1;
+    }
+    if (!t) return;
+    size_t dist = k < b ? b - k : k - e + 1;
+    if (reporting) {
+      if (dist < weak_dist) weak = t, weak_dist = dist;
+    } else if (dist < best_dist) {
+      best = t, best_dist = dist;
+    }
+  };
+  for (size_t k = b; k-- > 0 && at(k).start >= lo;) consider(k);
+  for (size_t k = e; k < n_ && at(k).end <= hi; ++k) consider(k);
+  return best ? best : weak;
+}
+
+int grammar::direction(size_t b, size_t e) const {
+  int t = tense(b, e);
+  return t == 2 ? 1 : t;
+}
+
+// --- resolution ----------------------------------------------------------
+
+point grammar::anchor_day() const {
+  if (!st_.has_anchor) {
+    point p;
+    p.g = gran::day;
+    return p;
+  }
+  return day_point(st_.anchor_days);
+}
+
+point grammar::resolve_weekday(int weekday, int dir) const {
+  point p;
+  p.g = gran::day;
+  if (!st_.has_anchor) {
+    p.weekday = weekday;
+    return p;
+  }
+  long a = st_.anchor_days;
+  int aw = text::weekday(st_.anchor.year, st_.anchor.month, st_.anchor.day);
+  if (aw == weekday) return day_point(a);
+  long back = a - (aw - weekday + 7) % 7;
+  long ahead = a + (weekday - aw + 7) % 7;
+  return day_point(dir > 0 ? ahead : back);
+}
+
+namespace {
+
+// Of the candidates, the one nearest to `a` that agrees with the direction
+// (or the nearest of all when none agrees). Ties go to the past.
+long pick(const long* cand, int count, long a, int dir) {
+  long best = 0;
+  long best_d = -1;
+  for (int pass = 0; pass < 2 && best_d < 0; ++pass) {
+    for (int k = 0; k < count; ++k) {
+      long c = cand[k];
+      if (pass == 0 && ((dir < 0 && c > a) || (dir > 0 && c < a))) continue;
+      long d = std::labs(c - a) * 2 + (c > a ? 1 : 0);
+      if (best_d < 0 || d < best_d) best = c, best_d = d;
+    }
+  }
+  return best;
+}
+
+}  // namespace
+
+point grammar::resolve_month(int month, int dir) const {
+  point p;
+  p.g = gran::month;
+  p.month = month;
+  if (!st_.has_anchor) return p;
+  long a = long(st_.anchor.year) * 12 + st_.anchor.month - 1;
+  long cand[3];
+  for (int k = 0; k < 3; ++k) cand[k] = long(st_.anchor.year - 1 + k) * 12 + month - 1;
+  long c = pick(cand, 3, a, dir);
+  p.year = int(c / 12);
+  return p;
+}
+
+point grammar::resolve_month_day(int month, int day, int dir) const {
+  point p;
+  p.g = gran::day;
+  p.month = month;
+  p.day = day;
+  if (!st_.has_anchor) return p;
+  long cand[3];
+  int count = 0;
+  for (int y = st_.anchor.year - 1; y <= st_.anchor.year + 1; ++y)
+    if (day <= text::days_in_month(y, month)) cand[count++] = text::days_from_civil(y, month, day);
+  if (!count) return p;
+  return day_point(pick(cand, count, st_.anchor_days, dir));
+}
+
+point grammar::resolve_quarter(int q) const {
+  point p;
+  p.g = gran::quarter;
+  p.part = q;
+  if (!st_.has_anchor) return p;
+  long a = long(st_.anchor.year) * 4 + (st_.anchor.month - 1) / 3;
+  long cand[3];
+  for (int k = 0; k < 3; ++k) cand[k] = long(st_.anchor.year - 1 + k) * 4 + q - 1;
+  p.year = int(pick(cand, 3, a, 0) / 4);
+  return p;
+}
+
+point grammar::resolve_season(int season, int dir) const {
+  point p;
+  p.g = gran::season;
+  p.part = season;
+  if (!st_.has_anchor) return p;
+  point now = period_of(st_.anchor_days, gran::season);
+  long a = long(now.year) * 4 + now.part - 1;
+  long cand[3];
+  for (int k = 0; k < 3; ++k) cand[k] = long(now.year - 1 + k) * 4 + season - 1;
+  p.year = int(pick(cand, 3, a, dir) / 4);
+  return p;
+}
+
+point grammar::reference(gran g) const {
+  if (g == gran::day && st_.last_day.valid()) return st_.last_day;
+  if (g == gran::quarter && st_.last_quarter.valid()) return st_.last_quarter;
+  if (!st_.has_anchor) {
+    point p;
+    p.g = g;
+    return p;
+  }
+  if (g == gran::year && st_.last_year) {
+    point p;
+    p.g = gran::year;
+    p.year = st_.last_year;
+    return p;
+  }
+  if (st_.last_day.valid() && g != gran::year) {
+    long d;
+    if (first_day(st_.last_day, d)) return period_of(d, g);
+  }
+  return period_of(st_.anchor_days, g);
+}
+
+// --- the entry point -------------------------------------------------------
+
+namespace {
+
+void keep_longest(hit& best, const hit& h) {
+  if (h.ok() && h.end > best.end) best = h;
+}
+
+}  // namespace
+
+hit grammar::core(size_t i) {
+  bool the = is(i, kw::the);
+  size_t j = the ? i + 1 : i;
+  hit best;
+  keep_longest(best, calendar(j, the));
+  keep_longest(best, clock(j));
+  keep_longest(best, relative(j, the));
+  keep_longest(best, span_forms(j, the));
+  keep_longest(best, sets(j));
+  if (!best.ok()) return best;
+  return attach(best);
+}
+
+hit grammar::bounded(size_t i) {
+  hit none;
+  if (i >= n_) return none;
+  std::string_view mod;
+  size_t j = i;
+  const atom& a = at(i);
+  if (a.has(w_approx)) {
+    mod = a.info->approx;
+    j = i + 1;
+  } else if ((a.is(kw::more) || a.is(kw::less)) && is(i + 1, kw::than)) {
+    mod = a.is(kw::more) ? "MORE_THAN" : "LESS_THAN";
+    j = i + 2;
+  } else if (word_is(i, "at") && (is(i + 1, kw::least) || is(i + 1, kw::most))) {
+    mod = is(i + 1, kw::least) ? "EQUAL_OR_MORE" : "EQUAL_OR_LESS";
+    j = i + 2;
+  } else if (a.is(kw::up) && is(i + 1, kw::to)) {
+    mod = "EQUAL_OR_LESS";
+    j = i + 2;
+  } else if (a.is(kw::no) && (is(i + 1, kw::more) || is(i + 1, kw::less)) && is(i + 2, kw::than)) {
+    mod = is(i + 1, kw::more) ? "EQUAL_OR_LESS" : "EQUAL_OR_MORE";
+    j = i + 3;
+  } else {
+    return none;
+  }
+  if (j >= n_ || is(j, kw::the)) return none;
+  hit h = core(j);
+  if (!h.ok() || h.begin != j) return none;
+  bool numeric_start = at(j).kind == a_number || has(j, w_num) || is(j, kw::a) ||
+                       is(j, kw::few) || is(j, kw::several) || is(j, kw::half);
+  if (h.type == timex_type::duration) {
+    if (!numeric_start) return none;
+  } else if (h.type == timex_type::set) {
+    return none;
+  } else if (mod != "APPROX" || !h.literal.empty()) {
+    // "about 7:15", "around Nov. 1"; bounds other than approximation only
+    // bind durations and "ago" dates.
+    if (!numeric_start) return none;
+  }
+  if (a.is(kw::some) && !(at(j).kind == a_number || has(j, w_num))) return none;
+  h.begin = i;
+  if (h.mod.empty()) h.mod = mod;
+  return h;
+}
+
+hit grammar::parse(size_t i) {
+  hit best = core(i);
+  keep_longest(best, bounded(i));
+  return best;
+}
+
+}  // namespace quoteline::time

@@ -1,0 +1,75 @@
+// The time stage's vocabulary, decoded once from core/data/time/words.txt:
+// what each word can mean in a date expression (a month, a unit, a number,
+// an anchoring word such as "last", a tense cue...).
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+namespace quoteline::time {
+
+enum class unit : uint8_t {
+  none, second, minute, hour, day, week, weekend, fortnight, month, quarter, year, decade,
+  century, millennium
+};
+
+// Grammar keywords: words the patterns test by identity.
+enum class kw : uint8_t {
+  none, the, a, of, and_, or_, so, to, on, at, in, from, ago, before, after, hence, fiscal, few,
+  several, couple, many, other, long_, old, ahead, period, term, time, while_, date, yearend,
+  new_, eve, election, independence, years, newyear, earlier, later, middle, edge, more, less,
+  least, most, up, than, no, only, per, twice, thrice, once, times, oclock, noon, midnight, dawn,
+  dusk, half, overnight, same, that, these, those, some
+};
+
+enum word_flag : uint32_t {
+  w_month = 1u << 0,
+  w_weekday = 1u << 1,
+  w_num = 1u << 2,
+  w_ord = 1u << 3,
+  w_unit = 1u << 4,
+  w_plural = 1u << 5,
+  w_pod = 1u << 6,
+  w_season = 1u << 7,
+  w_day = 1u << 8,      // today, yesterday, tomorrow, tonight
+  w_ref = 1u << 9,      // now, recently, future...
+  w_shift = 1u << 10,   // last, next, this...
+  w_mod = 1u << 11,     // early, late, mid...
+  w_approx = 1u << 12,  // about, nearly, over...
+  w_every = 1u << 13,
+  w_set = 1u << 14,     // daily, weekly...
+  w_zone = 1u << 15,
+  w_holiday = 1u << 16,
+  w_decade = 1u << 17,
+  w_ampm = 1u << 18,
+  w_kw = 1u << 19,
+  w_tense = 1u << 20,
+  w_abbr = 1u << 21,  // an abbreviation: needs a period, a number or a capital to count
+  w_risky = 1u << 22  // a common word that needs a dating context ("may", "march", "fall")
+};
+
+// Parts of the day, in TIMEX3 order of their codes.
+enum pod_code : uint8_t { pod_none, pod_mo, pod_af, pod_ev, pod_ni, pod_dt };
+const char* pod_name(int pod);      // "MO", "AF", ...
+const char* season_name(int season);  // "SP", "SU", "FA", "WI" for 1..4
+
+struct word_info {
+  uint32_t flags = 0;
+  uint16_t num = 0;  // cardinal value
+  uint8_t month = 0, weekday = 0, ord = 0, pod = 0, season = 0, decade = 0;
+  unit u = unit::none;
+  kw k = kw::none;
+  int8_t day = 0;    // deictic offset (yesterday = -1)
+  int8_t shift = 0;  // last = -1, this = 0, next = 1
+  int8_t tense = 0;  // -1 past, 1 future, 2 present
+  char ampm = 0;     // 'a' or 'p'
+  std::string_view ref, mod, approx, set, holiday;  // static strings from the lexicon
+  bool has(uint32_t f) const { return (flags & f) != 0; }
+  bool is(kw w) const { return k == w; }
+};
+
+// The readings of `word` (ASCII case-insensitive; a trailing "'s" or a
+// period is not stripped here), or nullptr for words outside the vocabulary.
+const word_info* lookup(std::string_view word);
+
+}  // namespace quoteline::time
