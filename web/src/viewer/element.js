@@ -288,13 +288,17 @@ export function fromArticle(art) {
   const hd = pick('h1, h2, h3');
   const time = pick('time[datetime]');
   const by = pick('[rel="author"], .byline, [itemprop="author"]');
-  const paras = [...art.querySelectorAll('p')].filter((p) => !(by && by.contains(p)) && !(time && p.contains(time) && p.textContent.trim() === time.textContent.trim()));
+  // A short paragraph holding the <time> is the meta line ("4 May 2024 · By Ana Ruiz").
+  const meta = time && time.closest('p');
+  const isMeta = meta && meta.textContent.trim().length < 120;
+  const paras = [...art.querySelectorAll('p')].filter((p) => !(by && by.contains(p)) && !(isMeta && p === meta));
   const body = (paras.length ? paras.map((p) => p.textContent) : [art.textContent]).map((s) => s.replace(/\s+/g, ' ').trim()).filter(Boolean).join('\n\n');
   const out = { body };
   if (art.id) out.id = art.id;
   if (hd) out.headline = hd.textContent.replace(/\s+/g, ' ').trim();
   if (time) out.published = time.getAttribute('datetime');
-  if (by) out.byline = by.textContent.replace(/\s+/g, ' ').trim();
+  const byText = by ? by.textContent : isMeta ? (/\bby\s+(.+)$/i.exec(meta.textContent.trim()) || [])[1] : null;
+  if (byText) out.byline = byText.replace(/\s+/g, ' ').trim();
   return out;
 }
 

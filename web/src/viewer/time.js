@@ -10,6 +10,10 @@ const DAY = 864e5;
  */
 export function span(value) {
   if (!value || typeof value != 'string') return null;
+  if (/T\d\d:\d\d.*(Z|[+-]\d\d:?\d\d)$/.test(value)) {
+    const t = Date.parse(value);
+    if (isFinite(t)) return at(t, 6e4);
+  }
   let m = /^(\d{4})-(\d\d)-(\d\d)(?:T(\d\d)(?::(\d\d))?(?::(\d\d))?)?/.exec(value);
   if (m) {
     const [y, mo, d] = [+m[1], +m[2] - 1, +m[3]];

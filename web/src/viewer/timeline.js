@@ -80,6 +80,7 @@ export class Timeline {
     this.range = null;
     this.rangeBtn.setAttribute('aria-pressed', 'false');
     this.fit();
+    this.describe(null);
   }
 
   fit() {
@@ -237,8 +238,10 @@ export class Timeline {
     clear(this.axis);
     if (narrow) return;
     for (const t of ticks(this.v0, this.v1, Math.floor(w / 110))) {
+      const x = ((t.t - this.v0) / (this.v1 - this.v0)) * w;
+      if (x < 40 || x > w - 40) continue; // a half-cut label helps nobody
       const s = h('span', { class: 'tick' }, t.text);
-      s.style.setProperty('--x', `${(((t.t - this.v0) / (this.v1 - this.v0)) * w).toFixed(1)}px`);
+      s.style.setProperty('--x', `${x.toFixed(1)}px`);
       this.axis.append(s);
     }
   }
@@ -254,7 +257,11 @@ export class Timeline {
   }
 
   describe(b) {
-    if (!b || !b.dataset || !b.dataset.key) return;
+    if (!b || !b.dataset || !b.dataset.key) {
+      const n = this.lanes.reduce((s, ln) => s + (ln.items ? ln.items.length : 0), 0);
+      this.detail.textContent = `${n} ${n === 1 ? 'event' : 'events'}. Choose one to open its article at that passage.`;
+      return;
+    }
     const lbl = b.querySelector('.lbl');
     this.detail.textContent = lbl ? lbl.textContent : '';
   }
