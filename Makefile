@@ -18,12 +18,32 @@ build: deps
 	@cmake --preset native >/dev/null
 	@cmake --build --preset native
 
+# The three wasm builds of the core and web/dist (the npm package's files).
+wasm: deps
+	@tools/build-wasm.sh
+
+# dist/quoteline-<version>.tgz, with the size figures.
+package: deps
+	@tools/package.sh
+
 # --- tests ----------------------------------------------------------------
 test: deps
 	@tools/test.sh
 
 test-native: build
 	@ctest --preset native
+
+test-wasm: wasm
+	@cmake --build --preset wasm --target unit_tests
+	@ctest --preset wasm
+
+test-node: build wasm
+	@node --test tests/node/
+
+# --- benchmarks (not tests) -------------------------------------------------
+bench: build wasm
+	@node bench/size.mjs
+	@node bench/wasm_bench.mjs
 
 # --- data -----------------------------------------------------------------
 data:
@@ -33,4 +53,4 @@ format:
 	@clang-format -i $$(git ls-files 'core/*.cpp' 'core/*.h' 'cli/*.cpp' 'tests/*.cpp' 'wasm/*.cpp' 'bench/*.cpp' 'fuzz/*.cpp')
 
 clean:
-	rm -rf build build-* dist
+	rm -rf build build-* dist web/dist

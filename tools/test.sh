@@ -17,3 +17,11 @@ for t in tests/corpus/*.sh; do
   step "corpus: $t"
   "$t"
 done
+
+step "wasm builds and the Catch2 suite under node"
+tools/build-wasm.sh
+cmake --build --preset wasm --target unit_tests
+ctest --preset wasm
+
+step "node: API, CLI against the native CLI, standalone script, packed tarball"
+node --test tests/node/
