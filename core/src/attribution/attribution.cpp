@@ -106,6 +106,7 @@ class context {
   int find_role(const mention& m, uint32_t pos) const;
   int find_pronoun(char g, uint32_t pos, int last_speaker, bool& ambiguous) const;
   int find_org(const mention& m, uint32_t pos);
+  int role_entity(const mention& m);
   void assign(size_t qi, int ent, enum cue c, span mention_span);
   void note(uint32_t pos, int ent);
   void add_alias(int ent, span at);
@@ -177,7 +178,11 @@ void context::prepare() {
     if (i > 0 && q_[i - 1].at.end <= open && q_[i - 1].at.end > lead &&
         q_[i - 1].kind != quote_kind::indirect)
       lead = closing_end(s, q_[i - 1], p.end);
-    int se = text::sentence_at(d_, close > p.start ? close - 1 : close);
+    // The attribution may follow in what the splitter calls the next
+    // sentence: "Why?" Graham asked.
+    uint32_t np = close;
+    while (np < p.end && s[np] == ' ') ++np;
+    int se = text::sentence_at(d_, np < p.end ? np : (close > p.start ? close - 1 : close));
     uint32_t tail = se >= 0 ? d_.sentences[static_cast<size_t>(se)].end : p.end;
     // A quote that ends its sentence ("... ," he said. or ...") may carry
     // its attribution in the next sentence only when nothing else follows.
@@ -339,6 +344,25 @@ int context::find_pronoun(char g, uint32_t pos, int last_speaker, bool& ambiguou
   return best;
 }
 
+// A speaker known only by a role: named by the phrase without its article.
+int context::role_entity(const mention& m) {
+  std::string_view t = view(m.at);
+  size_t sp = t.find(' ');
+  std::string_view first = t.substr(0, sp);
+  if (sp != std::string_view::npos &&
+      (iequals(first, "the") || iequals(first, "a") || iequals(first, "an")))
+    t = t.substr(sp + 1);
+  for (size_t k = 0; k < ents_.size(); ++k)
+    if (ents_[k].name == t) return static_cast<int>(k);
+  entity e;
+  e.name = std::string(t);
+  e.role = e.name;
+  e.kind = m.org ? speaker_kind::organization : speaker_kind::unknown;
+  e.gender = m.gender == 'm' || m.gender == 'f' ? m.gender : 0;
+  ents_.push_back(std::move(e));
+  return static_cast<int>(ents_.size() - 1);
+}
+
 int context::find_org(const mention& m, uint32_t pos) {
   std::vector<std::string_view> w = split_words(view(m.at));
   std::string_view head = w.empty() ? std::string_view() : w.back();
@@ -445,8 +469,8 @@ void context::sieve_role() {
     local& l = info_[i];
     if (l.resolved || l.a.who.kind != mention_kind::role || l.a.who.org) continue;
     int e = find_role(l.a.who, l.a.who.at.start);
-    if (e >= 0) assign(i, e, cue::role, l.a.who.at);
-    else l.blocked = true;  // an unnamed "spokeswoman": not someone else
+    if (e < 0) e = role_entity(l.a.who);  // an unnamed "spokeswoman": herself
+    assign(i, e, cue::role, l.a.who.at);
   }
 }
 

@@ -72,7 +72,9 @@ bool namish(const tokens& tk, size_t i, size_t end) {
   if (title_word(w)) return true;
   bool next_upper = i + 1 < end && tk.is_word(i + 1) && upper_word(tk, i + 1);
   if (particle(w) || iequals(w, "of")) return next_upper;
-  return false;
+  // A lowercase modifier of a title: "campaign spokesman", "police Chief".
+  return i + 1 < end && tk.is_word(i + 1) && title_word(tk.word(i + 1)) &&
+         speech_verb(w) == verb::none && !adverb_or_aux(w) && !determiner(w) && !pronoun(w);
 }
 
 size_t strip_possessive(std::string_view w) {
@@ -219,6 +221,19 @@ mention mention_after(const tokens& tk, size_t i, size_t end) {
   mention p = pronoun_at(tk, i);
   if (p.kind != mention_kind::none) return p;
   size_t j = i;
+  if (determiner(tk.word(i)) && i + 1 < end && tk.is_word(i + 1) &&
+      (upper_word(tk, i + 1) || title_word(tk.word(i + 1)))) {
+    // A titled name after "the": "the Rev. Peter Wherry".
+    for (j = i + 1; j < end && j < i + 10 && namish(tk, j, end); ++j) {
+    }
+    mention m = read_run(tk, i + 1, j);
+    if (m.kind == mention_kind::name && !m.org && !m.title.empty()) {
+      m.b = i;
+      m.at.start = tk.t[i].at.start;
+      return m;
+    }
+    j = i;
+  }
   if (determiner(tk.word(i))) {
     // A role phrase: up to five words ending at a title or organization head.
     size_t head = end;
@@ -293,7 +308,12 @@ mention mention_before(const tokens& tk, size_t begin, size_t end) {
 act act_after(const tokens& tk, size_t begin, size_t end) {
   act a;
   size_t i = begin;
-  while (i < end && !tk.is_word(i) && i < begin + 2) ++i;
+  bool dash = false;
+  while (i < end && !tk.is_word(i) && i < begin + 2) {
+    std::string_view p = tk.word(i);
+    dash = dash || p == "-" || p == "\xE2\x80\x94" || p == "\xE2\x80\x93" || p == "\xE2\x80\x95";
+    ++i;
+  }
   if (i >= end || !tk.is_word(i)) return a;
   std::string_view w = tk.word(i);
   if (iequals(w, "according") && i + 1 < end && iequals(tk.word(i + 1), "to")) {
@@ -320,11 +340,26 @@ act act_after(const tokens& tk, size_t begin, size_t end) {
     while (k < end && k < j + 8 && !tk.punct(k, ')')) ++k;
     if (k < end && tk.punct(k, ')')) j = k + 1;
   }
-  if (j < end && tk.punct(j, ',')) {
-    // Appositive: "Smith, a spokesman for the campaign, said"
+  if (j + 1 < end && tk.is_word(j) && iequals(tk.word(j), "of")) {
+    // "Mr. Morgan of the Sierra Club said"
+    size_t k = j + 1;
+    if (k < end && tk.is_word(k) && determiner(tk.word(k))) ++k;
+    size_t b = k;
+    while (k < end && tk.is_word(k) && upper_word(tk, k)) ++k;
+    if (k > b) j = k;
+  }
+  for (int n = 0; n < 2 && j < end && tk.punct(j, ','); ++n) {
+    // Appositives: "Smith, a spokesman for the campaign, said"
     size_t k = j + 1;
     while (k < end && k < j + 16 && !tk.punct(k, ',')) ++k;
     if (k < end && tk.punct(k, ',')) j = k + 1;
+    else break;
+  }
+  if (j >= end && dash) {
+    a.who = m;  // a signature: "..." -- Jane Doe
+    a.verb_at = m.b;
+    a.kind = verb::attributes;
+    return a;
   }
   while (j < end && tk.is_word(j) && adverb_or_aux(tk.word(j))) ++j;
   if (j < end && tk.is_word(j) && any_of(tk.word(j), {"was", "is", "were"})) {
@@ -393,16 +428,22 @@ act act_before(const tokens& tk, size_t begin, size_t end) {
     if (vk == verb::none) continue;
     a.who = mention_before(tk, begin, i);
     if (a.who.kind == mention_kind::none) {
-      if (iequals(w, "saying") || iequals(w, "adding") || iequals(w, "noting")) {
-        // "..., saying:" refers back to the sentence subject.
+      bool ing = w.size() > 4 && w.substr(w.size() - 3) == "ing";
+      if (ing) {
+        // "Trump attacked Clinton, saying, ..." : the subject of the sentence,
+        // the first name or pronoun followed by a lowercase verb.
         for (size_t k = begin; k < i; ++k) {
+          if (!tk.is_word(k) || !(upper_word(tk, k) || pronoun(tk.word(k)))) continue;
           mention m = mention_after(tk, k, i);
-          if (m.kind != mention_kind::none) {
+          if (m.kind != mention_kind::name && m.kind != mention_kind::pronoun) continue;
+          if (m.e < i && tk.is_word(m.e) && !upper_word(tk, m.e)) {
             a.who = m;
             break;
           }
-          if (!tk.is_word(k) || !(determiner(tk.word(k)) || upper_word(tk, k))) break;
+          k = m.e > k ? m.e - 1 : k;
         }
+      } else if (i + 1 < j) {
+        a.who = mention_after(tk, i + 1, j);  // "Said Ellis:"
       }
       if (a.who.kind == mention_kind::none) return a;
     }
