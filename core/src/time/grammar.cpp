@@ -213,7 +213,7 @@ int grammar::tense(size_t b, size_t e) const {
 
 int grammar::direction(size_t b, size_t e) const {
   int t = tense(b, e);
-  return t == 2 ? 1 : t;
+  return t == 2 ? 0 : t;
 }
 
 // --- resolution ----------------------------------------------------------
@@ -239,6 +239,7 @@ point grammar::resolve_weekday(int weekday, int dir) const {
   if (aw == weekday) return day_point(a);
   long back = a - (aw - weekday + 7) % 7;
   long ahead = a + (weekday - aw + 7) % 7;
+  // News reports mostly look back: only a future cue sends a weekday ahead.
   return day_point(dir > 0 ? ahead : back);
 }
 
@@ -286,6 +287,10 @@ point grammar::resolve_month_day(int month, int day, int dir) const {
   for (int y = st_.anchor.year - 1; y <= st_.anchor.year + 1; ++y)
     if (day <= text::days_in_month(y, month)) cand[count++] = text::days_from_civil(y, month, day);
   if (!count) return p;
+  // A date within four months of the anchor is the nearest one; further
+  // away, the tense decides ("Oct. 23" in a May article that says "was").
+  long near = pick(cand, count, st_.anchor_days, 0);
+  if (std::labs(near - st_.anchor_days) <= 120) return day_point(near);
   return day_point(pick(cand, count, st_.anchor_days, dir));
 }
 
@@ -294,10 +299,10 @@ point grammar::resolve_quarter(int q) const {
   p.g = gran::quarter;
   p.part = q;
   if (!st_.has_anchor) return p;
-  long a = long(st_.anchor.year) * 4 + (st_.anchor.month - 1) / 3;
-  long cand[3];
-  for (int k = 0; k < 3; ++k) cand[k] = long(st_.anchor.year - 1 + k) * 4 + q - 1;
-  p.year = int(pick(cand, 3, a, 0) / 4);
+  // Quarters are reported after they end: the latest one not after the
+  // anchor's ("the first quarter" in October is this year's).
+  int current = (st_.anchor.month - 1) / 3 + 1;
+  p.year = q <= current ? st_.anchor.year : st_.anchor.year - 1;
   return p;
 }
 

@@ -25,6 +25,7 @@ struct hit {
   std::string_view mod;
   bool ambiguous_numeric = false;  // 07/06/2022: the article's conventions decide
   int alt_month = 0, alt_day = 0;  // the other reading of an ambiguous numeric date
+  bool derived = false;  // read from other mentions ("a year earlier"): not remembered
   int order = 0;  // a textual date's order: 1 "June 5" (month first), 2 "5 June" (day first)
   bool ok() const { return end > begin; }
   bool is_day() const {
@@ -108,6 +109,9 @@ class grammar {
   hit anaphora(size_t i, bool the);
   hit edges(size_t i, bool the);
   hit fuzzy(size_t i, bool the);
+  hit periods(size_t i, bool the);   // the quarter, the year, the weekend
+  hit year_ago(size_t i, bool the);  // the year-earlier quarter, year-ago
+  point weekend(int dir) const;
   hit span_forms(size_t i, bool the);     // grammar_spans.cpp (durations)
   hit sets(size_t i);
 

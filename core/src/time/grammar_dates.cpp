@@ -288,7 +288,9 @@ hit grammar::year_forms(size_t i, bool the) {
       if (st_.last_quarter.valid()) {
         point q = st_.last_quarter;
         q.year = y;
-        return date_hit(b, m + 1, q);
+        hit h = date_hit(b, m + 1, q);
+        h.derived = true;
+        return h;
       }
       return date_hit(b, m + 1, p);
     }
@@ -412,7 +414,7 @@ hit grammar::holiday_forms(size_t i, bool the) {
     else if (word_is(i, "halloween")) name = "10-31";
     else return none;
     e = i + 2;
-  } else if (word_is(i, "new") && at(i).is(af_upper) && is(i + 1, kw::years) &&
+  } else if (word_is(i, "new") && at(i).is(af_upper) && word_is(i + 1, "year's") &&
              (word_is(i + 2, "day") || word_is(i + 2, "eve"))) {
     name = word_is(i + 2, "day") ? "01-01" : "12-31";
     e = i + 3;

@@ -47,12 +47,15 @@ hit grammar::relative(size_t i, bool the) {
   keep(best, anaphora(i, the));
   keep(best, edges(i, the));
   keep(best, fuzzy(i, the));
+  keep(best, periods(i, the));
+  keep(best, year_ago(i, the));
   return best;
 }
 
 hit grammar::deictic(size_t i) {
   hit none;
   if (!has(i, w_day)) return none;
+  if (at(i).is(af_possessive) && at(i).info->day == 0) return none;  // "today's economy"
   point p = anchor_day();
   if (st_.has_anchor) p = day_point(st_.anchor_days + at(i).info->day);
   if (at(i).has(w_pod)) {  // tonight
@@ -75,6 +78,9 @@ hit grammar::refs(size_t i, bool the) {
         (word_is(i, "now") || word_is(i, "currently") || word_is(i, "nowadays") ||
          word_is(i, "presently") || word_is(i, "recently") || word_is(i, "lately")))
       return literal(i, i + 1, a.info->ref);
+    if (word_is(i, "current") && !has(i + 1, w_unit) && !is(i + 1, kw::fiscal) &&
+        !is(i + 1, kw::period))
+      return literal(i, i + 1, "PRESENT_REF");
     if (word_is(i, "present") && i > 0 && word_is(i - 1, "at"))
       return literal(i, i + 1, "PRESENT_REF");
     return none;
@@ -129,7 +135,11 @@ hit grammar::shifted(size_t i, bool the) {
     if (u == unit::day) memory = true;
     point base;
     if (u == unit::quarter && (word_is(i, "latest") || x.is(kw::period))) {
-      if (st_.last_quarter.valid()) return make(b, k + 1, timex_type::date, st_.last_quarter);
+      if (st_.last_quarter.valid()) {
+        hit h = make(b, k + 1, timex_type::date, st_.last_quarter);
+        h.derived = true;
+        return h;
+      }
       base = period_of(st_.anchor_days, g);
       s = -1;
     } else if (x.is(kw::period)) {
@@ -144,6 +154,7 @@ hit grammar::shifted(size_t i, bool the) {
     }
     point p = shift(base, s);
     hit h = make(b, k + 1, timex_type::date, p);
+    h.derived = memory;
     // next year's first quarter
     if (u == unit::year && x.is(af_possessive)) {
       hit q = quarter_forms(k + 1, false);
@@ -232,10 +243,15 @@ hit grammar::anaphora(size_t i, bool the) {
     gran g = gran_of(x.info->u);
     if (x.info->u == unit::week || x.info->u == unit::decade || x.info->u == unit::century)
       return none;
-    return make(b, k + 1, timex_type::date, reference(g));
+    hit h = make(b, k + 1, timex_type::date, reference(g));
+    h.derived = true;
+    return h;
   }
-  if (x.is(kw::period) && st_.last_quarter.valid())
-    return make(b, k + 1, timex_type::date, st_.last_quarter);
+  if (x.is(kw::period) && st_.last_quarter.valid()) {
+    hit h = make(b, k + 1, timex_type::date, st_.last_quarter);
+    h.derived = true;
+    return h;
+  }
   return none;
 }
 
@@ -313,6 +329,98 @@ hit grammar::fuzzy(size_t i, bool the) {
   x.begin = b;
   x.mod = a.info->mod;
   return x;
+}
+
+point grammar::weekend(int dir) const {
+  point p;
+  p.g = gran::weekend;
+  if (!st_.has_anchor) return p;
+  int aw = text::weekday(st_.anchor.year, st_.anchor.month, st_.anchor.day);
+  long a = st_.anchor_days;
+  // On a weekend it is this one; otherwise the last one, or the coming one
+  // when the sentence looks ahead.
+  if (aw >= 6 || dir > 0) return week_of(a, true);
+  return week_of(a - 7, true);
+}
+
+hit grammar::periods(size_t i, bool the) {
+  hit none;
+  if (!the || i >= n_) return none;
+  size_t b = i - 1, k = i;
+  bool fiscal = false;
+  if (is(k, kw::fiscal) || word_is(k, "full") || word_is(k, "calendar")) fiscal = true, ++k;
+  if (!has(k, w_unit) || at(k).has(w_plural)) return none;
+  unit u = at(k).info->u;
+  if (u == unit::weekend && !fiscal) {
+    hit h = make(b, k + 1, timex_type::date, weekend(direction(i, k + 1)));
+    return h;
+  }
+  if (u == unit::quarter) {
+    point p = st_.last_quarter;
+    if (!p.valid()) {
+      p = st_.has_anchor ? shift(period_of(st_.anchor_days, gran::quarter), -1) : point{};
+      if (!st_.has_anchor) p.g = gran::quarter;
+    }
+    hit h = make(b, k + 1, timex_type::date, p);
+    h.derived = true;
+    return h;
+  }
+  if (u == unit::year) {
+    // "the year ended Sept. 30" is a span of a year; "for the year" the year.
+    if (word_is(k + 1, "ended") || word_is(k + 1, "ending") || word_is(k + 1, "ends")) {
+      hit h = make(b, k + 1, timex_type::duration, point{});
+      h.d.n = 1;
+      h.d.u = unit::year;
+      return h;
+    }
+    point p = st_.has_anchor ? period_of(st_.anchor_days, gran::year) : point{};
+    if (!st_.has_anchor) p.g = gran::year;
+    hit h = make(b, k + 1, timex_type::date, p);
+    h.derived = true;
+    return h;
+  }
+  return none;
+}
+
+hit grammar::year_ago(size_t i, bool the) {
+  hit none;
+  if (i >= n_) return none;
+  size_t b = the ? i - 1 : i, k = i;
+  if (the && (word_is(k, "comparable") || word_is(k, "corresponding") || word_is(k, "same")))
+    ++k;
+  if (!(has(k, w_unit) && at(k).info->u == unit::year && !at(k).has(w_plural) &&
+        k + 1 < n_ && at(k + 1).is(af_hyphen) &&
+        (is(k + 1, kw::earlier) || is(k + 1, kw::ago) || word_is(k + 1, "before"))))
+    return none;
+  size_t e = k + 2;
+  // the year-earlier quarter / period / third quarter / nine months
+  if (has(e, w_ord) && has(e + 1, w_unit) && at(e + 1).info->u == unit::quarter) {
+    hit q = quarter_forms(e, false);
+    if (q.ok()) {
+      q.p.year -= 1;
+      q.begin = b;
+      q.derived = true;
+      return q;
+    }
+  }
+  if ((has(e, w_unit) && at(e).info->u == unit::quarter && !at(e).has(w_plural)) ||
+      is(e, kw::period))
+    ++e;
+  else if (the && has(e, w_num) && has(e + 1, w_unit) && at(e + 1).info->u == unit::month)
+    e += 2;
+  else if (the)
+    return none;
+  point p;
+  if (st_.last_quarter.valid()) {
+    p = shift(st_.last_quarter, -4);
+  } else if (st_.has_anchor) {
+    p = shift(period_of(st_.anchor_days, gran::year), -1);
+  } else {
+    p.g = gran::year;
+  }
+  hit h = make(b, e, timex_type::date, p);
+  h.derived = true;
+  return h;
 }
 
 }  // namespace quoteline::time

@@ -72,7 +72,7 @@ hit grammar::span_forms(size_t i, bool the) {
     if (lead != 0 && plural) ok = true;                        // the past weeks, coming months
     if (lead == 0 && plural && !the) {
       bool suffix = is(k + 1, kw::ago) || is(k + 1, kw::later) || is(k + 1, kw::earlier) ||
-                    ((is(k + 1, kw::long_) || is(k + 1, kw::old)) && at(k + 1).is(af_hyphen));
+                    (is(k + 1, kw::long_) && at(k + 1).is(af_hyphen));
       ok = suffix || (i > 0 && (word_is(i - 1, "for") || word_is(i - 1, "recent")));
     }
     if (!ok) return none;
@@ -85,8 +85,11 @@ hit grammar::span_forms(size_t i, bool the) {
   h.d.u = un;
   h.d.half = half;
   size_t j = k + 1;
-  // two-year-old, day-long
-  if ((is(j, kw::long_) || is(j, kw::old)) && at(j).is(af_hyphen)) {
+  // An age ("a 6-year-old", "52 years old") is not a time expression.
+  if (is(j, kw::old) || (is(j, kw::old) && at(j).is(af_hyphen))) return none;
+  if (is(j, kw::old) || (has(j, w_unit) && is(j + 1, kw::old))) return none;
+  // day-long, decades-long
+  if (is(j, kw::long_) && at(j).is(af_hyphen)) {
     h.end = j + 1;
     return h;
   }
@@ -99,6 +102,7 @@ hit grammar::span_forms(size_t i, bool the) {
   if (!(ago || later || from_now)) return h;
   // A point: two days ago, a year earlier, three weeks from now.
   h.type = timex_type::date;
+  h.derived = true;
   h.end = from_now && !is(j, kw::hence) ? j + 2 : j + 1;
   if (n < 0) {
     h.literal = is(j, kw::later) || from_now ? "FUTURE_REF" : "PAST_REF";

@@ -29,7 +29,7 @@ void remember(doc_state& st, const hit& h) {
     case 4: ++st.numeric_day_first; break;
     default: break;
   }
-  if (!h.literal.empty() || h.p.year <= 0 ||
+  if (!h.literal.empty() || h.p.year <= 0 || h.derived ||
       (h.type != timex_type::date && h.type != timex_type::time))
     return;
   if (h.p.month > 0 && h.p.day > 0 &&
