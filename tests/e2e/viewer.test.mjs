@@ -359,3 +359,17 @@ test('viewer: several instances on one page work independently', async () => {
   assert.equal((await summary(page, '#v')).entries.length, SEED.quotes.length);
   await page.close2();
 });
+
+test('viewer: no serious or critical axe-core violations with quotes selected and filtered', async () => {
+  const page = await harness(SEED, { context: { bypassCSP: true } });
+  await page.locator('quoteline-viewer [data-quote-ref="q3"]').click();
+  await page.locator('quoteline-viewer input[type="search"]').fill('China');
+  await page.addScriptTag({ path: `${ROOT}/node_modules/axe-core/axe.min.js` });
+  const found = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(', ')}`);
+  });
+  assert.deepEqual(found, []);
+  await page.close2();
+});

@@ -24,7 +24,7 @@ export class Timeline {
     this.tools = h('div', { class: 'tools', role: 'group', 'aria-label': 'Timeline view' },
       btn('in', '+', 'Zoom in'), btn('out', '\u2212', 'Zoom out'),
       btn('earlier', '\u2190', 'Earlier'), btn('later', '\u2192', 'Later'),
-      btn('fit', 'Fit', 'Show everything'), this.rangeBtn);
+      btn('fit', 'Show all', 'Show all'), this.rangeBtn);
     this.lanes = [
       { name: 'Published', el: h('div', { class: 'lane', 'data-lane': '0' }) },
       { name: 'Dates mentioned', el: h('div', { class: 'lane', 'data-lane': '1' }) },
@@ -202,23 +202,23 @@ export class Timeline {
   }
 
   fill(b, key, c, it, ln) {
-    for (const a of ['data-event-id', 'data-article', 'data-cluster', 'aria-pressed']) b.removeAttribute(a);
+    for (const a of ['data-event-id', 'data-article', 'data-cluster', 'aria-current', 'title']) b.removeAttribute(a);
     b.dataset.key = key;
     clear(b);
     if (it) {
       b.className = `ev k-${it.kind}`;
       b.dataset.eventId = it.id;
       b.dataset.article = it.article;
-      const when = label(it.when);
-      b.setAttribute('aria-label', `${when}, ${it.kind === 'published' ? 'published' : 'mentioned'}: ${it.text}`);
-      b.append(h('span', { class: 'dot', 'aria-hidden': 'true' }), h('span', { class: 'lbl' }, `${when} \u00b7 ${it.text}`));
+      // The label is the name: visible in the list layout, visually hidden on the axis.
+      b.append(h('span', { class: 'dot', 'aria-hidden': 'true' }),
+        h('span', { class: 'lbl' }, `${label(it.when)} \u00b7 ${it.kind === 'published' ? 'Published' : 'Mentioned'}: ${it.text}`));
       b.item = it;
     } else {
       const a = ln.items[c.i], z = ln.items[c.i + c.n - 1];
       b.className = 'ev cluster';
       b.dataset.cluster = c.n;
-      b.setAttribute('aria-label', `${c.n} events from ${label(a.when)} to ${label(z.when)}. Press to zoom in.`);
-      b.append(h('span', { class: 'count' }, String(c.n)), h('span', { class: 'lbl' }, `${c.n} events \u00b7 ${label(a.when)} \u2013 ${label(z.when)}`));
+      b.title = 'Zoom in';
+      b.append(h('span', { class: 'count', 'aria-hidden': 'true' }, String(c.n)), h('span', { class: 'lbl' }, `${c.n} events, ${label(a.when)} to ${label(z.when)}`));
       b.item = null;
       b.from = a.t0;
       b.to = z.t1;
