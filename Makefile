@@ -26,6 +26,11 @@ wasm: deps
 package: deps
 	@tools/package.sh
 
+# The demo pages on 127.0.0.1:$(PORT) (the offline page also opens from disk).
+demo: wasm
+	@node demo/make-sample.mjs
+	@PORT=$(PORT) node tools/serve.mjs
+
 # --- tests ----------------------------------------------------------------
 test: deps
 	@tools/test.sh
@@ -39,6 +44,9 @@ test-wasm: wasm
 
 test-node: build wasm
 	@node --test tests/node/
+
+test-browser: wasm
+	@node --test --test-concurrency=1 tests/e2e/*.test.mjs
 
 # --- benchmarks (not tests) -------------------------------------------------
 bench: build wasm

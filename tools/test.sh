@@ -25,3 +25,6 @@ ctest --preset wasm
 
 step "node: API, CLI against the native CLI, standalone script, packed tarball"
 node --test tests/node/
+
+step "browser: the viewer and the demo pages in headless Chromium"
+node --test --test-concurrency=1 tests/e2e/*.test.mjs
