@@ -102,6 +102,7 @@ class context {
   std::string_view view(span s) const { return d_.view(s); }
   void prepare();
   void read_names(const std::vector<text::token>& toks);
+  void read_paragraph(size_t pi, size_t& qi);
   int add_name(const mention& m);
   int find_role(const mention& m, uint32_t pos) const;
   int find_pronoun(char g, uint32_t pos, int last_speaker, bool& ambiguous) const;
@@ -162,8 +163,36 @@ uint32_t closing_end(std::string_view s, const quote& q, uint32_t para_end) {
   return q.at.end;
 }
 
+// Reads the names of a paragraph in the writer's words (outside quotes).
+void context::read_paragraph(size_t pi, size_t& qi) {
+  span p = d_.paragraphs[pi];
+  uint32_t at = p.start;
+  while (qi < q_.size() && q_[qi].at.end <= p.start) ++qi;
+  for (size_t k = qi; k <= q_.size(); ++k) {
+    bool inside = k < q_.size() && q_[k].at.start < p.end;
+    bool marks = inside && q_[k].kind != quote_kind::indirect;
+    uint32_t end = marks ? std::max(at, q_[k].at.start) : p.end;
+    if (end > at) read_names(text::tokenize(d_.text, {at, end}));
+    if (!marks) {
+      if (inside) continue;
+      break;
+    }
+    at = std::max(at, std::min(q_[k].at.end, p.end));
+  }
+}
+
 void context::prepare() {
   std::string_view s = d_.text;
+  // Names first, in text order: the paragraphs with quotes and the one before.
+  std::vector<char> scan(d_.paragraphs.size(), 0);
+  for (const quote& q : q_) {
+    int pi = text::paragraph_at(d_, q.at.start);
+    if (pi < 0) continue;
+    scan[static_cast<size_t>(pi)] = 1;
+    if (pi > 0) scan[static_cast<size_t>(pi) - 1] = 1;
+  }
+  for (size_t pi = 0, qi = 0; pi < scan.size(); ++pi)
+    if (scan[pi]) read_paragraph(pi, qi);
   for (size_t i = 0; i < q_.size(); ++i) {
     const quote& q = q_[i];
     local& l = info_[i];
@@ -192,8 +221,6 @@ void context::prepare() {
     l.tail = {close, std::max(close, tail)};
     l.lead_tokens = text::tokenize(s, l.lead);
     l.tail_tokens = text::tokenize(s, l.tail);
-    read_names(l.lead_tokens);
-    read_names(l.tail_tokens);
     tokens tt{s, l.tail_tokens.data(), l.tail_tokens.size()};
     tokens lt{s, l.lead_tokens.data(), l.lead_tokens.size()};
     if (q.kind == quote_kind::indirect && q.mention.size() > 0) {
@@ -204,21 +231,19 @@ void context::prepare() {
       tokens mt{s, toks.data(), toks.size()};
       l.a.who = mention_after(mt, 0, toks.size());
       l.a.kind = verb::reports;
-      if (q.mention.start >= q.at.end) {
-        l.tail_tokens = std::move(toks);
-      } else if (q.mention.start >= q.at.start) {
-        read_names(toks);
+      if (q.mention.start >= q.at.start) {
         l.tail_tokens = std::move(toks);
       } else {
         l.lead_tokens = std::move(toks);
       }
       continue;
     }
-    l.a = act_after(tt, 0, tt.n);
-    if (!l.a.found()) {
-      act b = act_before(lt, 0, lt.n);
-      if (b.found()) l.a = b;
-    }
+    // A direct quote names its speaker after it; a partial one is woven into
+    // a sentence whose subject speaks ("Solberg said the deal would "...").
+    act after = act_after(tt, 0, tt.n);
+    act before = act_before(lt, 0, lt.n);
+    bool lead_first = q.kind == quote_kind::partial && before.who.kind == mention_kind::name;
+    l.a = after.found() && !lead_first ? after : before;
   }
 }
 
@@ -243,17 +268,23 @@ int context::add_name(const mention& m) {
   std::string_view name = view(m.name);
   std::vector<std::string_view> w = split_words(name);
   if (w.empty()) return -1;
+  // The latest entity with that name, or with it as surname ("Clinton"),
+  // or as the first word of a titled name ("Xi" of "Chinese President Xi Jinping").
   int found = -1;
-  for (size_t k = history_.size(); k-- > 0 && found < 0;) {
-    const entity& e = ents_[static_cast<size_t>(history_[k].entity)];
-    std::vector<std::string_view> ew = split_words(e.name);
-    if (ew.empty()) continue;
-    if (e.name == name) found = history_[k].entity;
-    else if (w.size() == 1 && e.kind == speaker_kind::person &&
-             (ew.back() == w[0] || ew.front() == w[0]))
-      found = history_[k].entity;
-    else if (ew.size() == 1 && w.size() > 1 && w.back() == ew[0] && !m.org)
-      found = history_[k].entity;
+  for (int pass = 0; pass < 2 && found < 0; ++pass) {
+    for (size_t k = history_.size(); k-- > 0 && found < 0;) {
+      const entity& e = ents_[static_cast<size_t>(history_[k].entity)];
+      std::vector<std::string_view> ew = split_words(e.name);
+      if (ew.empty()) continue;
+      bool person = e.kind == speaker_kind::person;
+      if (pass == 0) {
+        if (e.name == name || (w.size() == 1 && person && ew.back() == w[0]) ||
+            (ew.size() == 1 && w.size() > 1 && w.back() == ew[0] && !m.org))
+          found = history_[k].entity;
+      } else if (w.size() == 1 && person && !e.role.empty() && ew.front() == w[0]) {
+        found = history_[k].entity;
+      }
+    }
   }
   for (size_t k = 0; k < ents_.size() && found < 0; ++k)
     if (ents_[k].name == name) found = static_cast<int>(k);
@@ -414,6 +445,7 @@ int context::last_speaker_before(size_t qi) const {
 
 void context::sieve_interview() {
   std::string_view s = d_.text;
+  uint32_t first_turn = UINT32_MAX;
   for (size_t i = 0; i < q_.size(); ++i) {
     if (info_[i].resolved || info_[i].paragraph < 0) continue;
     span p = d_.paragraphs[static_cast<size_t>(info_[i].paragraph)];
@@ -427,8 +459,19 @@ void context::sieve_interview() {
     bool caps = true;
     for (char c : label) caps = caps && !(c >= 'a' && c <= 'z');
     if (!caps || label.empty()) continue;
+    if (first_turn == UINT32_MAX) first_turn = p.start;
     if (label == "Q") {
       info_[i].blocked = true;  // the interviewer, unnamed
+      continue;
+    }
+    if (label == "A") {
+      // The interviewee: the last person named before the first turn.
+      if (first_turn == UINT32_MAX) first_turn = p.start;
+      int who = -1;
+      for (const mention_at& h : history_)
+        if (h.pos < first_turn && ents_[static_cast<size_t>(h.entity)].kind == speaker_kind::person)
+          who = h.entity;
+      if (who >= 0) assign(i, who, cue::interview, {});
       continue;
     }
     // "WALLACE" is the Chris Wallace met before, or a new "Wallace".

@@ -72,9 +72,12 @@ bool namish(const tokens& tk, size_t i, size_t end) {
   if (title_word(w)) return true;
   bool next_upper = i + 1 < end && tk.is_word(i + 1) && upper_word(tk, i + 1);
   if (particle(w) || iequals(w, "of")) return next_upper;
-  // A lowercase modifier of a title: "campaign spokesman", "police Chief".
+  // A lowercase modifier of a title: "union leader", "Tulsa police Chief"
+  // (after a name only an organization word: "Lopez faced businessman" is a verb).
+  bool after_name = i > 0 && tk.is_word(i - 1) && upper_word(tk, i - 1);
   return i + 1 < end && tk.is_word(i + 1) && title_word(tk.word(i + 1)) &&
-         speech_verb(w) == verb::none && !adverb_or_aux(w) && !determiner(w) && !pronoun(w);
+         (!after_name || org_word(w)) && speech_verb(w) == verb::none && !adverb_or_aux(w) &&
+         !determiner(w) && !pronoun(w);
 }
 
 size_t strip_possessive(std::string_view w) {
@@ -87,7 +90,7 @@ size_t strip_possessive(std::string_view w) {
 mention read_run(const tokens& tk, size_t b, size_t e) {
   mention m;
   while (b < e && tk.is_word(b) && (iequals(tk.word(b), "of") || particle(tk.word(b)))) ++b;
-  while (e > b && !tk.is_word(e - 1) && !abbrev_period(tk, e - 1)) --e;
+  while (e > b && !tk.is_word(e - 1)) --e;  // a period after the run ends the sentence
   while (e > b && tk.is_word(e - 1) && (iequals(tk.word(e - 1), "of") || particle(tk.word(e - 1))))
     --e;
   if (b >= e) return m;
@@ -118,7 +121,9 @@ mention read_run(const tokens& tk, size_t b, size_t e) {
     m.title = m.at;
     return m;
   }
-  if (!upper_word(tk, b) && !title_word(tk.word(b))) return m;
+  if (!upper_word(tk, b) && !title_word(tk.word(b)) &&
+      !(b + 1 < e && tk.is_word(b + 1) && title_word(tk.word(b + 1))))
+    return m;
   if (not_name(tk.word(b))) return m;
   // The title is everything up to the last title word (with "of X" after it).
   size_t k = b;  // first token of the name
@@ -227,7 +232,7 @@ mention mention_after(const tokens& tk, size_t i, size_t end) {
     for (j = i + 1; j < end && j < i + 10 && namish(tk, j, end); ++j) {
     }
     mention m = read_run(tk, i + 1, j);
-    if (m.kind == mention_kind::name && !m.org && !m.title.empty()) {
+    if (m.kind == mention_kind::name && (m.org || !m.title.empty())) {
       m.b = i;
       m.at.start = tk.t[i].at.start;
       return m;
@@ -349,13 +354,20 @@ act act_after(const tokens& tk, size_t begin, size_t end) {
     if (k > b) j = k;
   }
   for (int n = 0; n < 2 && j < end && tk.punct(j, ','); ++n) {
-    // Appositives: "Smith, a spokesman for the campaign, said"
+    // Appositives: "Smith, a spokesman for the campaign, said"; after a
+    // role the appositive may be the name: "the club's captain, Tom Fischer, said".
     size_t k = j + 1;
     while (k < end && k < j + 16 && !tk.punct(k, ',')) ++k;
-    if (k < end && tk.punct(k, ',')) j = k + 1;
-    else break;
+    if (k >= end || !tk.punct(k, ',')) break;
+    if (m.kind == mention_kind::role && n == 0) {
+      mention name = mention_after(tk, j + 1, k);
+      if (name.kind == mention_kind::name && name.e == k) m = name;
+    }
+    j = k + 1;
   }
-  if (j >= end && dash) {
+  size_t rest = j;
+  while (rest < end && (tk.punct(rest, '.') || tk.punct(rest, ';'))) ++rest;
+  if (rest >= end && dash) {
     a.who = m;  // a signature: "..." -- Jane Doe
     a.verb_at = m.b;
     a.kind = verb::attributes;
@@ -436,7 +448,8 @@ act act_before(const tokens& tk, size_t begin, size_t end) {
           if (!tk.is_word(k) || !(upper_word(tk, k) || pronoun(tk.word(k)))) continue;
           mention m = mention_after(tk, k, i);
           if (m.kind != mention_kind::name && m.kind != mention_kind::pronoun) continue;
-          if (m.e < i && tk.is_word(m.e) && !upper_word(tk, m.e)) {
+          bool opens = k == begin || (k == begin + 1 && determiner(tk.word(begin)));
+          if (m.e < i && ((tk.is_word(m.e) && !upper_word(tk, m.e)) || (opens && tk.punct(m.e, ',')))) {
             a.who = m;
             break;
           }
@@ -450,6 +463,11 @@ act act_before(const tokens& tk, size_t begin, size_t end) {
     a.verb_at = i;
     a.kind = vk;
     a.cue = colon ? cue::colon : cue::explicit_verb;
+    if (iequals(w, "saying") && i > begin && iequals(tk.word(i - 1), "as")) {
+      // "X was quoted (by Y) as saying:"
+      for (size_t k = begin; k + 1 < i; ++k)
+        if (tk.is_word(k) && iequals(tk.word(k), "quoted")) a.cue = cue::quoted_as_saying;
+    }
     for (size_t k = i + 1; k + 1 < j; ++k)
       if (iequals(tk.word(k + 1), "statement") && any_of(tk.word(k), {"a", "written", "joint"}))
         a.cue = cue::statement;
