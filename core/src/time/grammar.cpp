@@ -23,8 +23,19 @@ bool grammar::word_is(size_t i, std::string_view w) const {
 }
 
 span grammar::extent(const hit& h) const {
-  span s{a_[h.begin].word_start, a_[h.end - 1].word_end};
-  // A possessive or plural glued to the last atom stays inside ("Friday's").
+  size_t b = h.begin;
+  // TimeML leaves an article before an adjectival compound outside:
+  // "the [third-quarter] results", "the [two-week] trip".
+  if (is(b, kw::the) && h.end - b >= 3 && at(h.end - 1).is(af_hyphen) &&
+      at(h.end - 1).word_start > at(b + 1).start - 1 && at(b + 1).word_end == at(h.end - 1).end)
+    ++b;
+  span s{a_[b].word_start, a_[h.end - 1].word_end};
+  // A possessive stays outside: "[Friday]'s meeting".
+  const atom& last = at(h.end - 1);
+  if (last.is(af_possessive) && last.end == s.end) {
+    std::string_view t = text_of(h.end - 1);
+    s.end -= t.size() >= 4 && t[t.size() - 2] != '\'' ? 4 : 2;
+  }
   return s;
 }
 
@@ -182,33 +193,33 @@ int grammar::tense(size_t b, size_t e) const {
   int s = text::sentence_at(doc_, at(b).start);
   uint32_t lo = s >= 0 ? doc_.sentences[size_t(s)].start : at(0).start;
   uint32_t hi = s >= 0 ? doc_.sentences[size_t(s)].end : at(n_ - 1).end;
-  int best = 0, weak = 0;
-  size_t best_dist = size_t(-1), weak_dist = size_t(-1);
-  auto consider = [&](size_t k) {
+  // The nearest cue wins. Cues after the expression count double (English
+  // puts the verb first), "-ed" guesses and reporting verbs that are not
+  // right next to the expression count as weaker.
+  int best = 0;
+  size_t best_cost = size_t(-1);
+  auto consider = [&](size_t k, size_t dist, bool after) {
     const atom& a = at(k);
     if (a.kind != a_word) return;
     int t = 0;
-    bool reporting = false;
+    size_t penalty = 0;
+    std::string_view w = text_of(k);
     if (a.has(w_tense)) {
       t = a.info->tense;
-      std::string_view w = text_of(k);
-      reporting = text::iequals(w, "said") || text::iequals(w, "says") || text::iequals(w, "say");
+      bool reporting = text::iequals(w, "said") || text::iequals(w, "says") ||
+                       text::iequals(w, "say") || text::iequals(w, "told");
+      if (reporting && (after || dist > 2)) penalty = 8;
     } else if (!a.is(af_upper) && !a.is(af_hyphen)) {
-      std::string_view w = text_of(k);
       if (w.size() > 3 && w.substr(w.size() - 3) == "'ll") t = 1;
-      else if (ends_with_ed(w)) t = -1;
+      else if (ends_with_ed(w)) t = -1, penalty = 2;
     }
     if (!t) return;
-    size_t dist = k < b ? b - k : k - e + 1;
-    if (reporting) {
-      if (dist < weak_dist) weak = t, weak_dist = dist;
-    } else if (dist < best_dist) {
-      best = t, best_dist = dist;
-    }
+    size_t cost = (after ? 2 * dist : dist) + penalty;
+    if (cost < best_cost) best = t, best_cost = cost;
   };
-  for (size_t k = b; k-- > 0 && at(k).start >= lo;) consider(k);
-  for (size_t k = e; k < n_ && at(k).end <= hi; ++k) consider(k);
-  return best ? best : weak;
+  for (size_t k = b; k-- > 0 && at(k).start >= lo;) consider(k, b - k, false);
+  for (size_t k = e; k < n_ && at(k).end <= hi; ++k) consider(k, k - e + 1, true);
+  return best;
 }
 
 int grammar::direction(size_t b, size_t e) const {
@@ -271,7 +282,8 @@ point grammar::resolve_month(int month, int dir) const {
   long a = long(st_.anchor.year) * 12 + st_.anchor.month - 1;
   long cand[3];
   for (int k = 0; k < 3; ++k) cand[k] = long(st_.anchor.year - 1 + k) * 12 + month - 1;
-  long c = pick(cand, 3, a, dir);
+  long c = pick(cand, 3, a, 0);
+  if (std::labs(c - a) > 2) c = pick(cand, 3, a, dir);  // near months need no tense
   p.year = int(c / 12);
   return p;
 }

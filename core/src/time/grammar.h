@@ -42,6 +42,7 @@ struct doc_state {
   point last_day;      // the last explicit day
   point last_quarter;  // the last quarter (financial reports compare with it)
   int last_year = 0;
+  point last_point;    // the last explicit point of any granularity
   int day_first = 0, month_first = 0;  // votes from textual dates ("5 June" vs "June 5")
   int numeric_day_first = 0, numeric_month_first = 0;  // unambiguous 25/12 or 12/25
 };

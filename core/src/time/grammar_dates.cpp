@@ -239,6 +239,32 @@ hit grammar::year_forms(size_t i, bool the) {
       return date_hit(b, k + 1, p);
     }
   }
+  // Years in words: nineteen ninety-six, the year two thousand
+  if (has(i, w_num) && i + 1 < n_) {
+    int hi = at(i).info->num, year = 0;
+    size_t e = i + 1;
+    if (hi >= 11 && hi <= 20 && has(e, w_num) && at(e).info->num >= 10 &&
+        at(e).info->num <= 90 && at(e).info->num % 10 == 0) {
+      year = hi * 100 + at(e).info->num;
+      ++e;
+      if (has(e, w_num) && at(e).is(af_hyphen) && at(e).info->num < 10) year += at(e).info->num, ++e;
+    } else if (hi == 2 && has(e, w_num) && at(e).info->num == 1000 && i > 1 &&
+               word_is(i - 1, "year") && is(i - 2, kw::the)) {
+      year = 2000;
+      ++e;
+      hit h;
+      point p;
+      p.g = gran::year;
+      p.year = year;
+      return date_hit(i - 2, e, p);
+    }
+    if (year && !has(e, w_unit)) {
+      point p;
+      p.g = gran::year;
+      p.year = year;
+      return date_hit(b, e, p);
+    }
+  }
   size_t k = i;
   bool fiscal = false;
   if (is(k, kw::fiscal)) {

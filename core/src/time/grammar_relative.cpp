@@ -123,6 +123,7 @@ hit grammar::shifted(size_t i, bool the) {
                word_is(i, "previous") || word_is(i, "prior")))
     return none;
   size_t k = i + 1;
+  if (word_is(i, "this") && word_is(k, "coming")) s = 1, ++k;  // this coming Sunday
   if (is(k, kw::fiscal)) ++k;
   if (k >= n_) return none;
   const atom& x = at(k);
@@ -164,6 +165,18 @@ hit grammar::shifted(size_t i, bool the) {
         return q;
       }
     }
+    return h;
+  }
+  // the previous Friday, the following Monday: from the last mentioned day
+  if (memory && x.has(w_weekday) && !x.has(w_plural) && x.is(af_upper)) {
+    point r = reference(gran::day);
+    long d;
+    if (!first_day(r, d)) return none;
+    int rw = text::weekday(r.year, r.month, r.day), wd = x.info->weekday;
+    int back = (rw - wd + 7) % 7, ahead = (wd - rw + 7) % 7;
+    hit h = make(b, k + 1, timex_type::date, day_point(s < 0 ? d - (back ? back : 7)
+                                                               : d + (ahead ? ahead : 7)));
+    h.derived = true;
     return h;
   }
   if (memory) return none;
@@ -310,7 +323,7 @@ hit grammar::fuzzy(size_t i, bool the) {
       point p = reference(gran_of(at(j + 2).info->u));
       if (st_.has_anchor && at(j + 2).info->u != unit::day)
         p = period_of(st_.anchor_days, gran_of(at(j + 2).info->u));
-      return make(b, j + 3, timex_type::date, p);
+      return make(j + 1, j + 3, timex_type::date, p);
     }
     hit x = core(j);
     if (!x.ok() || x.begin != j || !x.literal.empty() ||
@@ -318,8 +331,7 @@ hit grammar::fuzzy(size_t i, bool the) {
       return none;
     bool ok = has(j, w_day) || has(j, w_weekday) || word_is(j, "this") || is(j, kw::that);
     if (!ok) return none;
-    x.begin = b;
-    return x;
+    return x;  // TimeML leaves "earlier" outside: earlier [this month]
   }
   // early December, mid-1990s, late last year, early Tuesday, the early 1980s
   hit x = core(k);
@@ -350,6 +362,7 @@ hit grammar::periods(size_t i, bool the) {
   bool fiscal = false;
   if (is(k, kw::fiscal) || word_is(k, "full") || word_is(k, "calendar")) fiscal = true, ++k;
   if (!has(k, w_unit) || at(k).has(w_plural)) return none;
+  if (k + 1 < n_ && at(k + 1).is(af_hyphen)) return none;  // the year-earlier ...
   unit u = at(k).info->u;
   if (u == unit::weekend && !fiscal) {
     hit h = make(b, k + 1, timex_type::date, weekend(direction(i, k + 1)));
@@ -409,7 +422,7 @@ hit grammar::year_ago(size_t i, bool the) {
   else if (the && has(e, w_num) && has(e + 1, w_unit) && at(e + 1).info->u == unit::month)
     e += 2;
   else if (the)
-    return none;
+    b = i;  // "The year-earlier figures": the article belongs to the noun
   point p;
   if (st_.last_quarter.valid()) {
     p = shift(st_.last_quarter, -4);

@@ -67,6 +67,7 @@ hit grammar::span_forms(size_t i, bool the) {
   // "second" is an ordinal unless counted: "30 seconds", "one second".
   if (un == unit::second && !plural && !(have && n >= 1 && !is(k - 1, kw::a))) return none;
   if (un == unit::weekend && !have) return none;
+  if (un == unit::quarter && (is(k + 1, kw::of) || is(k + 1, kw::than))) return none;  // fractions
   if (!have) {
     bool ok = false;
     if (lead != 0 && plural) ok = true;                        // the past weeks, coming months
@@ -85,6 +86,7 @@ hit grammar::span_forms(size_t i, bool the) {
   h.d.u = un;
   h.d.half = half;
   size_t j = k + 1;
+  if (is(j, kw::earlier) && at(j).is(af_hyphen)) return none;  // year-earlier
   // An age ("a 6-year-old", "52 years old") is not a time expression.
   if (is(j, kw::old) || (is(j, kw::old) && at(j).is(af_hyphen))) return none;
   if (is(j, kw::old) || (has(j, w_unit) && is(j + 1, kw::old))) return none;
@@ -117,11 +119,14 @@ hit grammar::span_forms(size_t i, bool the) {
   int sign = ago || is(j, kw::earlier) ? -1 : 1;
   point base;
   if (later) {
-    // "a year earlier" in an earnings report compares quarters.
-    if (un == unit::year && st_.last_quarter.valid() && n == 1)
-      base = st_.last_quarter, g = gran::quarter, steps = 4 * n;
-    else
-      base = reference(g);
+    // "a year earlier", "two days later": from the last mentioned point,
+    // at its own granularity when it is finer than the unit.
+    base = st_.last_point;
+    if (base.valid() && shift_by(base, un, sign * n)) {
+      h.p = base;
+      return h;
+    }
+    base = reference(g);
   } else if (un == unit::year && n == 1 && st_.last_quarter.valid()) {
     base = st_.last_quarter, g = gran::quarter, steps = 4 * n;
   } else {

@@ -32,6 +32,7 @@ void remember(doc_state& st, const hit& h) {
   if (!h.literal.empty() || h.p.year <= 0 || h.derived ||
       (h.type != timex_type::date && h.type != timex_type::time))
     return;
+  st.last_point = h.p;
   if (h.p.month > 0 && h.p.day > 0 &&
       (h.p.g == gran::day || h.p.g == gran::pod || h.p.g == gran::hour || h.p.g == gran::minute)) {
     st.last_day = h.p;

@@ -141,6 +141,64 @@ point shift(const point& p, int n) {
   return q;
 }
 
+bool shift_by(point& p, unit u, int n) {
+  if (p.year <= 0) return false;
+  if (p.g > gran::day) p.g = gran::day, p.hour = p.minute = -1, p.pod = 0;
+  switch (u) {
+    case unit::year:
+    case unit::decade:
+    case unit::century: {
+      int years = n * (u == unit::year ? 1 : u == unit::decade ? 10 : 100);
+      if (p.g == gran::week || p.g == gran::weekend) {
+        p.year += years;
+        return true;
+      }
+      if (p.g >= gran::year && p.g <= gran::month) {
+        p.year += years;
+        return true;
+      }
+      if (p.month > 0 && p.day > 0) {
+        p.year += years;
+        if (p.day > text::days_in_month(p.year, p.month)) p.day = text::days_in_month(p.year, p.month);
+        return true;
+      }
+      if (p.g == gran::decade || p.g == gran::century) return p.year += years, true;
+      return false;
+    }
+    case unit::quarter:
+    case unit::month: {
+      int months = u == unit::quarter ? 3 * n : n;
+      if (p.g == gran::quarter && u == unit::quarter) return p = shift(p, n), true;
+      if (p.g == gran::month) return p = shift(p, months), true;
+      if (p.month > 0 && p.day > 0 && p.g >= gran::day) {
+        point m = p;
+        m.g = gran::month;
+        m = shift(m, months);
+        p.year = m.year;
+        p.month = m.month;
+        if (p.day > text::days_in_month(p.year, p.month)) p.day = text::days_in_month(p.year, p.month);
+        return true;
+      }
+      return false;
+    }
+    case unit::week:
+    case unit::fortnight:
+    case unit::day: {
+      int days = u == unit::day ? n : u == unit::week ? 7 * n : 14 * n;
+      if (p.g == gran::week || p.g == gran::weekend) {
+        if (u == unit::day) return false;
+        return p = shift(p, days / 7), true;
+      }
+      long d;
+      if (p.g < gran::day || !first_day(p, d)) return false;
+      point q = day_point(d + days);
+      p.year = q.year, p.month = q.month, p.day = q.day;
+      return true;
+    }
+    default: return false;
+  }
+}
+
 std::string format(const point& p) {
   char buf[40];
   char y[8];

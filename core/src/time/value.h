@@ -37,6 +37,10 @@ point period_of(long days, gran g);
 bool first_day(const point& p, long& days);
 // The period `n` steps of its own granularity away (days, weeks, months...).
 point shift(const point& p, int n);
+// The same period `n` units of `u` away, keeping its granularity when the
+// unit is coarser ("a year earlier" than Sept. 30 is the 30 September
+// before); false when the period is too coarse for the unit.
+bool shift_by(point& p, unit u, int n);
 // Week of the year / weekend from a day, keeping the ISO week-year right.
 point week_of(long days, bool weekend = false);
 
