@@ -252,6 +252,8 @@ void context::read_names(const std::vector<text::token>& toks) {
   for (size_t i = 0; i < tk.n; ++i) {
     if (!tk.is_word(i) || !toks[i].is(text::tok_upper)) continue;
     size_t b = i;
+    // Back over a lowercase title ("coach Daniel Moreau") or "the".
+    while (b > 0 && b + 3 > i && tk.is_word(b - 1) && title_word(tk.word(b - 1))) --b;
     if (b > 0 && tk.is_word(b - 1) && iequals(tk.word(b - 1), "the")) --b;
     mention m = mention_after(tk, b, tk.n);
     if (m.kind != mention_kind::name) continue;

@@ -1,0 +1,159 @@
+// The attribution sieves, one per test, over fixture articles written for
+// these tests (tests/fixtures/quotes/).
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "quoteline/quoteline.h"
+
+using namespace quoteline;
+
+namespace {
+
+analysis read(const std::string& path) {
+  std::ifstream f(path, std::ios::binary);
+  std::stringstream ss;
+  ss << f.rdbuf();
+  options o;
+  o.format = input_format::text;
+  result r = analyze(ss.str(), o);
+  REQUIRE(r.fatal.code == status::ok);
+  REQUIRE(r.entries.size() == 1);
+  return r.entries[0].article;
+}
+
+analysis analyzed(const std::string& name) {
+  return read(std::string(QUOTELINE_FIXTURES) + "/quotes/" + name);
+}
+
+// "speaker/cue" of each quote, "-" for no speaker.
+std::vector<std::string> who(const analysis& a) {
+  std::vector<std::string> out;
+  for (const quote& q : a.quotes) {
+    std::string s = q.speaker >= 0 ? a.speakers[size_t(q.speaker)].name : "-";
+    out.push_back(s + "/" + to_string(q.cue));
+  }
+  return out;
+}
+
+const speaker* named(const analysis& a, const std::string& name) {
+  for (const speaker& s : a.speakers)
+    if (s.name == name) return &s;
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("attribution: a named speaker next to a speech verb", "[attribution][sieve:named]") {
+  analysis a = analyzed("sieve_named.txt");
+  CHECK(who(a) == std::vector<std::string>{"Daniel Moreau/explicit", "Daniel Moreau/explicit",
+                                           "Lisa Brandt/quoted-as-saying",
+                                           "Lisa Brandt/according-to", "Tom Fischer/explicit"});
+  const speaker* m = named(a, "Daniel Moreau");
+  REQUIRE(m);
+  CHECK(m->id == "daniel-moreau");
+  CHECK(m->quote_count == 2);
+  CHECK(m->aliases == std::vector<std::string>{"coach Daniel Moreau", "Moreau"});
+}
+
+TEST_CASE("attribution: colon introductions", "[attribution][sieve:named]") {
+  analysis a = analyzed("colon.txt");
+  REQUIRE(a.quotes.size() == 2);
+  CHECK(who(a)[1] == "Karl Berg/colon");
+}
+
+TEST_CASE("attribution: a role resolves to the person introduced with that title",
+          "[attribution][sieve:role]") {
+  analysis a = analyzed("sieve_role.txt");
+  CHECK(who(a) == std::vector<std::string>{"Ana Ribeiro/role", "Tom\xC3\xA1s Vidal/role",
+                                           "spokeswoman/role"});
+  const speaker* r = named(a, "Ana Ribeiro");
+  REQUIRE(r);
+  CHECK(r->role == "Brazilian President");
+}
+
+TEST_CASE("attribution: pronouns follow gender, and two men in one sentence stay unresolved",
+          "[attribution][sieve:pronoun]") {
+  analysis a = analyzed("sieve_pronoun.txt");
+  CHECK(who(a) == std::vector<std::string>{"Maria Lopez/pronoun", "John Carter/pronoun",
+                                           "John Carter/pronoun", "-/none"});
+}
+
+TEST_CASE("attribution: organizations, their statements and \"it\"",
+          "[attribution][sieve:organization]") {
+  analysis a = analyzed("sieve_organization.txt");
+  CHECK(who(a) == std::vector<std::string>{"Ministry of Water/statement",
+                                           "Ministry of Water/pronoun",
+                                           "Acme Power Company/explicit"});
+  CHECK(a.speakers[0].kind == speaker_kind::organization);
+}
+
+TEST_CASE("attribution: interview Q&A layouts and speaker labels", "[attribution][sieve:interview]") {
+  analysis a = analyzed("interview.txt");
+  CHECK(who(a) == std::vector<std::string>{"-/none", "Nora Lind/interview", "-/none",
+                                           "Nora Lind/interview", "Host/interview",
+                                           "Nora Lind/interview"});
+}
+
+TEST_CASE("attribution: a lone quote paragraph continues the previous speaker",
+          "[attribution][sieve:previous]") {
+  analysis a = analyzed("lone_paragraph.txt");
+  // The last quote follows a paragraph without a quote: no guess.
+  CHECK(who(a) == std::vector<std::string>{"Eva Novak/explicit", "Eva Novak/previous", "-/none"});
+}
+
+TEST_CASE("attribution: split and multi-paragraph quotes keep one speaker",
+          "[attribution][split]") {
+  analysis a = analyzed("split.txt");
+  CHECK(who(a) == std::vector<std::string>{"Sara Brandt/explicit", "Sara Brandt/explicit",
+                                           "Sara Brandt/explicit", "Sara Brandt/previous"});
+  analysis m = analyzed("multi_paragraph.txt");
+  CHECK(who(m) == std::vector<std::string>{"Lena Ortiz/explicit", "Lena Ortiz/explicit"});
+}
+
+TEST_CASE("attribution: indirect speech names its speaker", "[attribution][indirect]") {
+  analysis a = analyzed("indirect.txt");
+  CHECK(who(a) == std::vector<std::string>{"Karl Brenner/explicit", "Karl Brenner/explicit",
+                                           "Karl Brenner/explicit"});
+  CHECK(named(a, "Karl Brenner")->role == "Labor Minister");
+}
+
+TEST_CASE("attribution: speakers across mark styles", "[attribution]") {
+  CHECK(who(analyzed("guillemets.txt"))[0] == "Claire Dubois/explicit");
+  CHECK(who(analyzed("british.txt")) ==
+        std::vector<std::string>{"Joan Pike/explicit", "Joan Pike/explicit"});
+  CHECK(who(analyzed("apostrophes.txt")) == std::vector<std::string>{"Pat O'Neill/explicit"});
+}
+
+TEST_CASE("attribution: the seed article's speakers, kinds and cues", "[attribution][seed]") {
+  std::string path = std::string(QUOTELINE_SHARED) + "/seed/000_73de68f7b28712c7.txt";
+  if (!std::ifstream(path)) {
+    WARN("skipped: the shared seed is not here");
+    return;
+  }
+  std::ifstream f(path, std::ios::binary);
+  std::stringstream ss;
+  ss << f.rdbuf();
+  result r = analyze(ss.str());
+  const analysis& a = r.entries[0].article;
+  std::vector<std::string> got;
+  for (const quote& q : a.quotes) {
+    std::string s = q.speaker >= 0 ? a.speakers[size_t(q.speaker)].name : "-";
+    got.push_back(std::string(to_string(q.kind)) + " " + to_string(q.cue) + " " + s);
+  }
+  CHECK(got == std::vector<std::string>{
+                   "indirect explicit Xi Jinping", "direct quoted-as-saying Xi Jinping",
+                   "direct pronoun Xi Jinping", "partial explicit Xi Jinping",
+                   "direct pronoun Xi Jinping", "partial explicit Xi Jinping",
+                   "partial role Xi Jinping", "indirect explicit Xi Jinping",
+                   "direct explicit Vladimir Putin"});
+  REQUIRE(a.speakers.size() == 2);
+  CHECK(a.speakers[0].id == "xi-jinping");
+  CHECK(a.speakers[0].role == "Chinese President");
+  CHECK(a.speakers[0].aliases == std::vector<std::string>{"Chinese President Xi Jinping", "Xi",
+                                                          "the Chinese president", "he"});
+  CHECK(a.speakers[1].aliases ==
+        std::vector<std::string>{"Russian President Vladimir Putin", "Putin"});
+}
