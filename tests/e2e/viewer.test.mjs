@@ -189,8 +189,12 @@ test('timeline: 10,000 events are aggregated so the DOM stays small, and zooming
   const full = await count();
   assert.ok(full.nodes < 120, `few nodes (${full.nodes})`);
   assert.ok(full.clusters > 9000, 'the events sit in clusters');
-  // A cluster zooms in when chosen.
-  await page.locator('quoteline-viewer [data-cluster]').first().click();
+  // A big cluster zooms in when chosen.
+  const big = await shadow(page, (r) => {
+    const b = [...r.querySelectorAll('.track [data-cluster]')].sort((x, y) => y.dataset.cluster - x.dataset.cluster)[0];
+    return b.dataset.key;
+  });
+  await page.locator(`quoteline-viewer [data-key="${big}"]`).click();
   const zoomed = await count();
   assert.notEqual(zoomed.span, full.span);
   for (let i = 0; i < 8 && (await count()).single === 0; i++) await page.locator('quoteline-viewer [data-act="in"]').click();
@@ -203,8 +207,9 @@ test('timeline: buttons, keys and Ctrl+wheel zoom and pan; a plain wheel scrolls
   const page = await harness(null, { height: 600 });
   await synth(page, 300, 3);
   const span = () => shadow(page, (r) => r.querySelector('.tl-head .span').textContent);
-  const s0 = await span();
   const v = page.locator('quoteline-viewer');
+  await v.locator('[data-act="fit"]').click();
+  const s0 = await span();
   await v.locator('[data-act="in"]').click();
   const s1 = await span();
   assert.notEqual(s1, s0);
@@ -371,5 +376,27 @@ test('viewer: no serious or critical axe-core violations with quotes selected an
       .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(', ')}`);
   });
   assert.deepEqual(found, []);
+  await page.close2();
+});
+
+test('timeline: a small cluster of events at one moment opens as a list', async () => {
+  const page = await harness(SEED);
+  const v = page.locator('quoteline-viewer');
+  const cluster = v.locator('.track [data-cluster]').first();
+  const n = +(await cluster.getAttribute('data-cluster'));
+  await cluster.focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await v.locator('.stack [data-event-id]').count(), n);
+  let a = await active(page);
+  assert.ok(a.event, 'focus is on the first listed event');
+  await page.keyboard.press('ArrowDown');
+  assert.notEqual((await active(page)).event, a.event);
+  await page.keyboard.press('Escape');
+  assert.equal(await v.locator('.stack').isHidden(), true);
+  await cluster.focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  a = await active(page);
+  assert.ok(a.tag === 'P' || a.quote, 'the chosen event opened its passage');
   await page.close2();
 });

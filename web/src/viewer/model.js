@@ -24,7 +24,12 @@ export function model(articles) {
     for (const e of a.events || []) {
       const s = span(e.when);
       if (!s) continue;
-      if (e.kind === 'quote' && e.quote) quoteTime.set(e.quote, s.t0);
+      if (e.kind === 'quote' && e.quote) {
+        quoteTime.set(e.quote, s.t0);
+        // A quote said when the article was published adds nothing to the
+        // timeline; one said on another day ("said on March 1") does.
+        if (pub && s.t0 <= pub.t0 && pub.t0 < s.t1) continue;
+      }
       items.push({
         article: ai, id: e.id, kind: e.kind, when: e.when, t0: s.t0, t1: s.t1,
         quote: e.quote || null, start: e.start, end: e.end,

@@ -4,14 +4,15 @@
 // (press it to zoom in). Counting a cell is two binary searches over the
 // sorted times, so a frame costs O(cells * log n) whatever the event count.
 // Narrow containers get the same cells as a vertical list.
-import { h, clear, emit } from './dom.js';
+import { h, clear, emit, roving } from './dom.js';
 import { lower } from './model.js';
 import { ticks, label, extent, iso } from './time.js';
 
 const CELL = 30; // px per cell in the horizontal layout
 const ROWS = 12; // cells in the list layout
 const NARROW = 460; // px: below this the list layout is used
-const HOUR = 36e5, YEAR = 365.25 * 864e5;
+const STACK = 12; // clusters up to this size open as a list
+const HOUR = 36e5;
 
 export class Timeline {
   constructor(uid) {
@@ -39,11 +40,24 @@ export class Timeline {
     this.lanes[0].el,
     h('span', { class: 'lane-name', 'aria-hidden': 'true' }, 'Dates mentioned'),
     this.lanes[1].el, this.axis, this.band, this.list);
+    this.stack = h('div', { class: 'stack', role: 'group', hidden: true });
+    this.stackList = h('ul', { role: 'list' });
+    this.stack.append(this.stackList);
     this.detail = h('p', { class: 'detail', part: 'timeline-detail' });
     this.span = h('span', { class: 'span' });
     this.el = h('section', { class: 'timeline', part: 'timeline', 'aria-labelledby': `${uid}-tl` },
       h('div', { class: 'tl-head' }, h('h2', { id: `${uid}-tl` }, 'Timeline ', this.span), this.tools),
-      this.track, this.detail);
+      this.track, this.stack, this.detail);
+    roving(this.stackList, () => [...this.stackList.querySelectorAll('button')]);
+    this.stack.addEventListener('click', (e) => {
+      const b = e.target.closest('button');
+      if (b) this.activate(b);
+    });
+    this.stack.addEventListener('keydown', (e) => {
+      if (e.key !== 'Escape') return;
+      e.preventDefault();
+      this.closeStack(true);
+    });
     this.tools.addEventListener('click', (e) => this.act(e.target.closest('button')));
     this.track.addEventListener('click', (e) => {
       const b = e.target.closest('button');
@@ -76,16 +90,20 @@ export class Timeline {
       hi = Math.max(hi, it.t1);
     }
     this.extent = isFinite(lo) ? [lo, hi] : null;
+    // A story opens on its publications; "Show all" adds the dates they
+    // mention, which can reach years back.
+    const pubs = this.lanes[0].items;
+    this.home = pubs.length > 1 && pubs[pubs.length - 1].t1 - pubs[0].t0 > 864e5 ? [pubs[0].t0, pubs[pubs.length - 1].t1] : this.extent;
     this.el.hidden = !this.extent;
     this.range = null;
     this.rangeBtn.setAttribute('aria-pressed', 'false');
-    this.fit();
+    this.fit(this.home);
     this.describe(null);
   }
 
-  fit() {
+  fit(to) {
     if (!this.extent) return;
-    const [lo, hi] = this.extent;
+    const [lo, hi] = to || this.extent;
     const pad = Math.max((hi - lo) * 0.06, 12 * HOUR);
     this.view(lo - pad, hi + pad);
   }
@@ -138,6 +156,7 @@ export class Timeline {
   /** Redraws what is in view; called on every view change. */
   draw() {
     if (!this.extent) return;
+    this.closeStack(false);
     const w = this.width();
     const narrow = w < NARROW;
     this.track.classList.toggle('narrow', narrow);
@@ -222,6 +241,8 @@ export class Timeline {
       b.item = null;
       b.from = a.t0;
       b.to = z.t1;
+      b.lane = c.lane;
+      b.first = c.i;
     }
     return b;
   }
@@ -272,6 +293,8 @@ export class Timeline {
       for (const x of this.nodes.values()) x.removeAttribute('aria-current');
       b.setAttribute('aria-current', 'true');
       emit(this.el, 'ql-choose', { article: it.article, event: it.id, quote: it.quote, start: it.start, end: it.end });
+    } else if (b.dataset.cluster && +b.dataset.cluster <= STACK) {
+      this.openStack(b);
     } else if (b.dataset.cluster) {
       const pad = Math.max((b.to - b.from) * 0.1, HOUR);
       this.view(b.from - pad, b.to + pad);
@@ -279,6 +302,32 @@ export class Timeline {
       if (first) first.focus();
       emit(this.el, 'ql-status', { text: `Zoomed in: ${this.span.textContent}` });
     }
+  }
+
+  // A small cluster opens as a list below the track rather than zooming:
+  // events at one moment (a day's quotes) cannot be zoomed apart.
+  openStack(b) {
+    const ln = this.lanes[b.lane], items = ln.items.slice(b.first, b.first + +b.dataset.cluster);
+    clear(this.stackList);
+    items.forEach((it, i) => {
+      const x = h('button', { type: 'button', class: `ev k-${it.kind}`, 'data-event-id': it.id, 'data-article': it.article, tabindex: i ? '-1' : '0', part: 'timeline-item' },
+        h('span', { class: 'dot', 'aria-hidden': 'true' }),
+        h('span', { class: 'lbl' }, `${label(it.when)} \u00b7 ${it.kind === 'published' ? 'Published' : 'Mentioned'}: ${it.text}`));
+      x.item = it;
+      this.stackList.append(h('li', null, x));
+    });
+    this.stack.setAttribute('aria-label', `${items.length} events. Escape closes.`);
+    this.stack.hidden = false;
+    this.opener = b.dataset.key;
+    this.stackList.querySelector('button').focus();
+  }
+
+  closeStack(refocus) {
+    if (this.stack.hidden) return;
+    this.stack.hidden = true;
+    clear(this.stackList);
+    const b = refocus && this.nodes.get(this.opener);
+    if (b) b.focus();
   }
 
   key(e) {
