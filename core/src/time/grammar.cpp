@@ -211,8 +211,10 @@ int grammar::tense(size_t b, size_t e) const {
       if (reporting && (after || dist > 2)) penalty = 8;
     } else if (!a.is(af_upper) && !a.is(af_hyphen)) {
       if (w.size() > 3 && w.substr(w.size() - 3) == "'ll") t = 1;
-      else if (ends_with_ed(w)) t = -1, penalty = 2;
+      else if (ends_with_ed(w)) t = -1, penalty = 3;
     }
+    // "will be held": a participle after "be" takes the modal's tense.
+    if (t == -1 && k > 0 && (word_is(k - 1, "be") || word_is(k - 1, "being"))) return;
     if (!t) return;
     size_t cost = (after ? 2 * dist : dist) + penalty;
     if (cost < best_cost) best = t, best_cost = cost;

@@ -404,6 +404,11 @@ hit grammar::season_forms(size_t i, bool the) {
     p.year = y;
     return date_hit(b, y_at + 1, p);
   }
+  if (at(i).has(w_risky) && the &&
+      !(i > 1 && (word_is(i - 2, "in") || word_is(i - 2, "during") || word_is(i - 2, "by") ||
+                  word_is(i - 2, "since") || word_is(i - 2, "until") || word_is(i - 2, "over") ||
+                  word_is(i - 2, "through"))))
+    return none;  // "the spring is loose"
   if (at(i).has(w_risky) && !the && !at(i).is(af_upper)) {
     bool ok = i > 0 && (word_is(i - 1, "in") || word_is(i - 1, "this") ||
                         word_is(i - 1, "last") || word_is(i - 1, "next") ||

@@ -302,7 +302,7 @@ std::string format(const duration& d) {
   std::string out = "P";
   bool in_time = false;
   for (const part& p : parts) {
-    if (!p.letter) continue;
+    if (!p.letter || (p.n == 0 && d.half && &p == &parts[0])) continue;  // half an hour: PT30M
     if (p.time && !in_time) out += 'T', in_time = true;
     if (p.n < 0) out += 'X';
     else out += std::to_string(p.n);
