@@ -22,13 +22,44 @@ namespace {
 
 using text::iequals;
 
+std::vector<std::string_view> split_words(std::string_view s);
+
 struct entity {
   std::string name;  // fullest proper name seen
   std::string role;  // title as printed in the first titled mention
+  std::vector<std::string> words, role_words;  // of name and role, kept with them
   std::vector<std::string> aliases;
   speaker_kind kind = speaker_kind::person;
   char gender = 0;  // 'm', 'f' or 0
-  int quotes = 0;
+  uint32_t last_pos = 0;  // the latest mention, plus one (0: none yet)
+
+  void set_name(std::string_view n) {
+    name = std::string(n);
+    words.assign(0, {});
+    for (std::string_view w : split_words(name)) words.emplace_back(w);
+  }
+  void set_role(std::string_view r) {
+    role = std::string(r);
+    role_words.clear();
+    for (std::string_view w : split_words(role)) role_words.emplace_back(w);
+  }
+};
+
+// Up to eight words of a short phrase, without allocating.
+struct phrase {
+  std::string_view w[8];
+  size_t n = 0;
+  explicit phrase(std::string_view s) {
+    size_t i = 0;
+    while (i < s.size() && n < 8) {
+      while (i < s.size() && (s[i] == ' ' || s[i] == '.' || s[i] == ',')) ++i;
+      size_t b = i;
+      while (i < s.size() && s[i] != ' ' && s[i] != ',') ++i;
+      size_t e = i;
+      while (e > b && s[e - 1] == '.') --e;
+      if (e > b) w[n++] = s.substr(b, e - b);
+    }
+  }
 };
 
 // What the sieves know about one quote.
@@ -265,45 +296,40 @@ void context::read_names(const std::vector<text::token>& toks) {
 }
 
 // Finds or makes the entity a name mention refers to, merging "Xi" into
-// "Xi Jinping" and "Clinton" with the latest "Hillary Clinton".
+// "Xi Jinping" and "Clinton" with the latest "Hillary Clinton": the latest
+// entity with that name, or with it as surname, or as the first word of a
+// titled name ("Xi" of "Chinese President Xi Jinping").
 int context::add_name(const mention& m) {
   std::string_view name = view(m.name);
-  std::vector<std::string_view> w = split_words(name);
-  if (w.empty()) return -1;
-  // The latest entity with that name, or with it as surname ("Clinton"),
-  // or as the first word of a titled name ("Xi" of "Chinese President Xi Jinping").
+  phrase w(name);
+  if (w.n == 0) return -1;
   int found = -1;
   for (int pass = 0; pass < 2 && found < 0; ++pass) {
-    for (size_t k = history_.size(); k-- > 0 && found < 0;) {
-      const entity& e = ents_[static_cast<size_t>(history_[k].entity)];
-      std::vector<std::string_view> ew = split_words(e.name);
-      if (ew.empty()) continue;
+    uint32_t best = 0;
+    for (size_t k = 0; k < ents_.size(); ++k) {
+      const entity& e = ents_[k];
+      if (e.words.empty() || e.last_pos < best || (found >= 0 && e.last_pos == best)) continue;
       bool person = e.kind == speaker_kind::person;
-      if (pass == 0) {
-        if (e.name == name || (w.size() == 1 && person && ew.back() == w[0]) ||
-            (ew.size() == 1 && w.size() > 1 && w.back() == ew[0] && !m.org))
-          found = history_[k].entity;
-      } else if (w.size() == 1 && person && !e.role.empty() && ew.front() == w[0]) {
-        found = history_[k].entity;
-      }
+      bool hit = pass == 0 ? e.name == name || (w.n == 1 && person && e.words.back() == w.w[0]) ||
+                                 (e.words.size() == 1 && w.n > 1 && w.w[w.n - 1] == e.words[0] &&
+                                  !m.org)
+                           : w.n == 1 && person && !e.role.empty() && e.words.front() == w.w[0];
+      if (hit) found = static_cast<int>(k), best = e.last_pos;
     }
   }
-  for (size_t k = 0; k < ents_.size() && found < 0; ++k)
-    if (ents_[k].name == name) found = static_cast<int>(k);
   if (found < 0) {
     entity e;
-    e.name = std::string(name);
+    e.set_name(name);
     e.kind = m.org ? speaker_kind::organization : speaker_kind::person;
     ents_.push_back(std::move(e));
     found = static_cast<int>(ents_.size() - 1);
   }
   entity& e = ents_[static_cast<size_t>(found)];
-  if (split_words(e.name).size() < w.size() && !m.org) e.name = std::string(name);
+  if (e.words.size() < w.n && !m.org) e.set_name(name);
   if (e.role.empty() && !m.title.empty() && m.title.start < m.name.start) {
     std::string_view t = view(m.title);
-    std::vector<std::string_view> tw = split_words(t);
-    bool honor = tw.size() == 1 && honorific(tw[0]);
-    if (!honor) e.role = std::string(t);
+    phrase tw(t);
+    if (!(tw.n == 1 && honorific(tw.w[0]))) e.set_role(t);
   }
   if ((m.gender == 'm' || m.gender == 'f') && !e.gender) e.gender = m.gender;
   return found;
@@ -312,6 +338,8 @@ int context::add_name(const mention& m) {
 void context::note(uint32_t pos, int ent) {
   if (ent < 0) return;
   mention_at h{pos, ent};
+  entity& e = ents_[static_cast<size_t>(ent)];
+  e.last_pos = std::max(e.last_pos, pos + 1);
   auto it = std::upper_bound(history_.begin(), history_.end(), pos,
                              [](uint32_t p, const mention_at& x) { return p < x.pos; });
   history_.insert(it, h);
@@ -319,26 +347,23 @@ void context::note(uint32_t pos, int ent) {
 
 // "the Chinese president": the latest entity whose title holds every word.
 int context::find_role(const mention& m, uint32_t pos) const {
-  std::vector<std::string_view> w = split_words(view(m.at));
-  if (!w.empty() && (iequals(w[0], "the") || iequals(w[0], "a") || iequals(w[0], "an"))) {
-    w.erase(w.begin());
-  }
-  if (w.empty()) return -1;
+  phrase w(view(m.at));
+  size_t from = w.n && (iequals(w.w[0], "the") || iequals(w.w[0], "a") || iequals(w.w[0], "an"));
+  if (from >= w.n) return -1;
   int head_only = -1;
   for (size_t k = history_.size(); k-- > 0;) {
     if (history_[k].pos >= pos) continue;
     const entity& e = ents_[static_cast<size_t>(history_[k].entity)];
     if (e.role.empty() || e.kind != speaker_kind::person) continue;
-    std::vector<std::string_view> rw = split_words(e.role);
     auto has = [&](std::string_view x) {
-      for (std::string_view r : rw)
+      for (const std::string& r : e.role_words)
         if (iequals(r, x)) return true;
       return false;
     };
     bool all = true;
-    for (std::string_view x : w) all = all && has(x);
+    for (size_t i = from; i < w.n && all; ++i) all = has(w.w[i]);
     if (all) return history_[k].entity;
-    if (head_only < 0 && has(w.back())) head_only = history_[k].entity;
+    if (head_only < 0 && has(w.w[w.n - 1])) head_only = history_[k].entity;
   }
   return head_only;
 }
@@ -388,8 +413,8 @@ int context::role_entity(const mention& m) {
   for (size_t k = 0; k < ents_.size(); ++k)
     if (ents_[k].name == t) return static_cast<int>(k);
   entity e;
-  e.name = std::string(t);
-  e.role = e.name;
+  e.set_name(t);
+  e.set_role(t);
   e.kind = m.org ? speaker_kind::organization : speaker_kind::unknown;
   e.gender = m.gender == 'm' || m.gender == 'f' ? m.gender : 0;
   ents_.push_back(std::move(e));
@@ -397,13 +422,13 @@ int context::role_entity(const mention& m) {
 }
 
 int context::find_org(const mention& m, uint32_t pos) {
-  std::vector<std::string_view> w = split_words(view(m.at));
-  std::string_view head = w.empty() ? std::string_view() : w.back();
+  phrase w(view(m.at));
+  std::string_view head = w.n ? w.w[w.n - 1] : std::string_view();
   for (size_t k = history_.size(); k-- > 0;) {
     if (history_[k].pos >= pos) continue;
     const entity& e = ents_[static_cast<size_t>(history_[k].entity)];
     if (e.kind != speaker_kind::organization) continue;
-    for (std::string_view x : split_words(e.name))
+    for (const std::string& x : e.words)
       if (iequals(x, head)) return history_[k].entity;
   }
   // An organization named only by its role: "the ministry".
@@ -413,7 +438,7 @@ int context::find_org(const mention& m, uint32_t pos) {
   for (size_t k = 0; k < ents_.size(); ++k)
     if (ents_[k].name == name) return static_cast<int>(k);
   entity e;
-  e.name = name;
+  e.set_name(name);
   e.kind = speaker_kind::organization;
   ents_.push_back(std::move(e));
   return static_cast<int>(ents_.size() - 1);
@@ -485,13 +510,13 @@ void context::sieve_interview() {
     }
     int found = -1;
     if (label != "A") {
-      for (size_t k = 0; k < ents_.size() && found < 0; ++k) {
-        std::vector<std::string_view> ew = split_words(ents_[k].name);
-        if (!ew.empty() && iequals(ew.back(), split_words(name).back())) found = static_cast<int>(k);
-      }
+      phrase nw(name);
+      for (size_t k = 0; k < ents_.size() && found < 0 && nw.n; ++k)
+        if (!ents_[k].words.empty() && iequals(ents_[k].words.back(), nw.w[nw.n - 1]))
+          found = static_cast<int>(k);
       if (found < 0) {
         entity en;
-        en.name = name;
+        en.set_name(name);
         ents_.push_back(std::move(en));
         found = static_cast<int>(ents_.size() - 1);
       }

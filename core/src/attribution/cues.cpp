@@ -40,10 +40,12 @@ bool any_of(std::string_view w, std::initializer_list<std::string_view> list) {
 }
 
 bool determiner(std::string_view w) {
+  if (w.size() > 5) return false;
   return any_of(w, {"the", "a", "an", "his", "her", "its", "their", "our"});
 }
 
 bool particle(std::string_view w) {
+  if (w.size() > 3) return false;
   return any_of(w, {"de", "van", "von", "der", "den", "bin", "al", "da", "di", "du", "la", "le",
                     "del", "ter", "ibn"});
 }
@@ -476,6 +478,22 @@ act act_before(const tokens& tk, size_t begin, size_t end) {
   return a;
 }
 
+namespace {
+// First and last letter of every ASCII verb form: most words fail this test
+// before any lexicon search.
+struct verb_filter {
+  bool ends[26][26] = {};
+  verb_filter() {
+    for (const text::lex_entry& e : kVerbEntries) {
+      std::string_view k = e.key;
+      unsigned char f = static_cast<unsigned char>(k.front()), l = static_cast<unsigned char>(k.back());
+      if (f >= 'a' && f <= 'z' && l >= 'a' && l <= 'z') ends[f - 'a'][l - 'a'] = true;
+    }
+  }
+};
+const verb_filter kVerbFilter;
+}  // namespace
+
 bool has_speech_verb(std::string_view s, span r) {
   size_t i = r.start, end = r.end;
   while (i < end) {
@@ -491,7 +509,9 @@ bool has_speech_verb(std::string_view s, span r) {
     size_t n = i - b;
     bool word_start = b == r.start || !((s[b - 1] >= 'A' && s[b - 1] <= 'Z') ||
                                         static_cast<unsigned char>(s[b - 1]) >= 0x80);
-    if (n >= 3 && n <= 12 && word_start && kVerbs.contains(s.substr(b, n))) return true;
+    if (n >= 3 && n <= 12 && word_start && kVerbFilter.ends[s[b] - 'a'][s[i - 1] - 'a'] &&
+        kVerbs.contains(s.substr(b, n)))
+      return true;
   }
   return false;
 }
