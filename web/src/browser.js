@@ -9,4 +9,4 @@ export { QuotelineError };
 // <quoteline-viewer> over the same API; its CSS is the file beside it.
 import { define } from './viewer/element.js';
 if (typeof customElements != 'undefined')
-  define({ analyze, analyzeCollection }, { styleUrl: new URL('./viewer/viewer.css', import.meta.url).href });
+  define({ analyze, analyzeCollection, init }, { styleUrl: new URL('./viewer/viewer.css', import.meta.url).href });

@@ -9,4 +9,4 @@ export { QuotelineError };
 
 // <quoteline-viewer> in the same script, its CSS inlined.
 import { defineViewer } from './viewer/classic.js';
-defineViewer({ analyze, analyzeCollection });
+defineViewer({ analyze, analyzeCollection, init });
