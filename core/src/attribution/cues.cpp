@@ -1,5 +1,7 @@
 #include "attribution/cues.h"
 
+#include <algorithm>
+
 #include "text/lexicon.h"
 
 namespace quoteline::attribution {
@@ -26,12 +28,52 @@ constexpr text::lex_entry kGivenEntries[] = {
 constexpr text::lex_entry kPronounEntries[] = {
 #include "attribution/pronouns.inc"
 };
-constexpr text::lexicon kVerbs(kVerbEntries);
-constexpr text::lexicon kTitles(kTitleEntries);
-constexpr text::lexicon kOrgs(kOrgEntries);
-constexpr text::lexicon kNotNames(kNotNameEntries);
-constexpr text::lexicon kGiven(kGivenEntries);
-constexpr text::lexicon kPronouns(kPronounEntries);
+// A compiled word list searched by binary search within the keys that share
+// the word's first letter, after a length check: most tokens are rejected
+// before any comparison, and the rest compare against a handful of keys.
+class lookup {
+ public:
+  template <size_t N>
+  explicit lookup(const text::lex_entry (&e)[N]) : all_(e), n_(N) {
+    for (size_t i = 0; i < N; ++i) {
+      unsigned char c = static_cast<unsigned char>(e[i].key[0]);
+      size_t b = c >= 'a' && c <= 'z' ? c - 'a' : 26;
+      if (!count_[b]) from_[b] = i;
+      ++count_[b];
+      if (e[i].key.size() > longest_) longest_ = e[i].key.size();
+    }
+  }
+  const text::lex_entry* find(std::string_view w) const {
+    if (w.empty() || w.size() > longest_ || w.size() > 48) return nullptr;
+    char buf[48];
+    for (size_t i = 0; i < w.size(); ++i) {
+      char c = w[i];
+      buf[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+    }
+    std::string_view key(buf, w.size());
+    unsigned char c = static_cast<unsigned char>(buf[0]);
+    size_t b = c >= 'a' && c <= 'z' ? c - 'a' : 26;
+    const text::lex_entry* lo = b < 26 ? all_ + from_[b] : all_;
+    const text::lex_entry* hi = b < 26 ? lo + count_[b] : all_ + n_;
+    const text::lex_entry* it = std::lower_bound(
+        lo, hi, key, [](const text::lex_entry& e, std::string_view k) { return e.key < k; });
+    return it != hi && it->key == key ? it : nullptr;
+  }
+  bool contains(std::string_view w) const { return find(w) != nullptr; }
+
+ private:
+  const text::lex_entry* all_;
+  size_t n_;
+  size_t from_[27] = {}, count_[27] = {};
+  size_t longest_ = 0;
+};
+
+const lookup kVerbs(kVerbEntries);
+const lookup kTitles(kTitleEntries);
+const lookup kOrgs(kOrgEntries);
+const lookup kNotNames(kNotNameEntries);
+const lookup kGiven(kGivenEntries);
+const lookup kPronouns(kPronounEntries);
 
 bool any_of(std::string_view w, std::initializer_list<std::string_view> list) {
   for (std::string_view x : list)
