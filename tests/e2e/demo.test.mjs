@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { start, open, ready, summary, active, cspErrors, ROOT } from './browser.mjs';
-import { CSP } from '../../tools/serve.mjs';
+import { CSP, serve } from '../../tools/serve.mjs';
 
 let env;
 before(async () => {
@@ -135,5 +135,20 @@ test('demo: no serious or critical axe-core violations', async () => {
     });
     assert.deepEqual(found, [], `${url} at ${width}px`);
     await page.close2();
+  }
+});
+
+test('demo: the viewer is Trusted Types clean (no HTML or script sinks)', async () => {
+  const strict = await serve({ csp: `${CSP}; require-trusted-types-for 'script'; trusted-types 'none'` });
+  try {
+    const page = await open(env, `${strict.url}demo/collection.html`);
+    assert.deepEqual(await ready(page), ['ready', 'ready']);
+    await page.locator('#viewer [data-quote-ref]').first().click();
+    await page.locator('#viewer [data-act="in"]').click();
+    assert.deepEqual(cspErrors(page), []);
+    assert.deepEqual(page.log.errors, []);
+    await page.close2();
+  } finally {
+    await strict.close();
   }
 });

@@ -400,3 +400,38 @@ test('timeline: a small cluster of events at one moment opens as a list', async 
   assert.ok(a.tag === 'P' || a.quote, 'the chosen event opened its passage');
   await page.close2();
 });
+
+test('viewer: reduced motion, forced colours, dark host, print and right-to-left text', async () => {
+  const rtlText = '\u0642\u0627\u0644 \u0627\u0644\u0648\u0632\u064a\u0631: \u00ab\u0633\u0646\u0628\u062f\u0623 \u063a\u062f\u0627\u064b\u00bb.';
+  const q0 = rtlText.indexOf('\u00ab') + 1, q1 = rtlText.indexOf('\u00bb');
+  const rtl = {
+    id: 'rtl', headline: '\u0639\u0646\u0648\u0627\u0646', published: '2024-05-01', byline: '', dateline: null, text: rtlText,
+    paragraphs: [{ start: 0, end: rtlText.length }], timexes: [], events: [], diagnostics: [],
+    quotes: [{ id: 'q1', start: q0, end: q1, text: rtlText.slice(q0, q1), kind: 'direct', speaker: '\u0627\u0644\u0648\u0632\u064a\u0631', speakerId: 'minister', cue: 'colon', mention: null, utterance: 1 }],
+    speakers: [{ id: 'minister', name: '\u0627\u0644\u0648\u0632\u064a\u0631', aliases: [], role: '', kind: 'person', quoteCount: 1 }],
+  };
+  const page = await harness(SEED, { height: 500, context: { reducedMotion: 'reduce' } });
+  // Reduced motion: the jump to a quote is immediate.
+  await page.locator('quoteline-viewer [data-quote-ref="q7"]').click();
+  const inView = await page.evaluate(() => {
+    const q = document.getElementById('v').shadowRoot.querySelector('[data-quote-id="q7"]').getBoundingClientRect();
+    return q.top >= 0 && q.bottom <= innerHeight;
+  });
+  assert.ok(inView);
+  const bg = () => shadow(page, (r) => getComputedStyle(r.querySelector('.panel')).backgroundColor);
+  const light = await bg();
+  await page.evaluate(() => document.documentElement.style.setProperty('color-scheme', 'dark'));
+  assert.notEqual(await bg(), light, 'the host color-scheme switches the theme');
+  await page.emulateMedia({ forcedColors: 'active' });
+  const border = await shadow(page, (r) => getComputedStyle(r.querySelector('[data-quote-id]')).borderTopStyle);
+  assert.equal(border, 'solid', 'quotes keep a border in forced colours');
+  await page.emulateMedia({ forcedColors: 'none', media: 'print' });
+  const hidden = await shadow(page, (r) => getComputedStyle(r.querySelector('.timeline')).display);
+  assert.equal(hidden, 'none', 'the timeline is left out of print');
+  await page.emulateMedia({ media: 'screen' });
+  await show(page, rtl);
+  const dir = await shadow(page, (r) => getComputedStyle(r.querySelector('.body > p')).direction);
+  assert.equal(dir, 'rtl');
+  assert.equal((await summary(page)).quotes[0].text, rtl.quotes[0].text);
+  await page.close2();
+});

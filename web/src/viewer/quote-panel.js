@@ -97,7 +97,7 @@ export class QuotePanel {
           type: 'button', class: `entry c${s.slot}`, 'data-quote-ref': e.id, 'data-article': e.article,
           'data-kind': e.quote.kind, 'data-key': key, tabindex: '-1', part: 'entry',
         }, h('span', { class: 'kind' }, e.quote.kind === 'direct' ? 'Direct' : e.quote.kind === 'partial' ? 'Partial' : 'Reported'),
-        h('span', { class: 'said' }, clip(e.quote.text, 140)));
+        h('span', { class: 'said', dir: 'auto' }, clip(e.quote.text, 110)));
         if (!first) first = b;
         if (key === this.current) keep = b;
         ul.append(h('li', null, b));
