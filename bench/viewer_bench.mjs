@@ -136,6 +136,19 @@ for (const f of files) {
 out.size = { raw, gzip: gz, parts };
 console.log(`3. shipped JS + CSS + wasm (unbundled files, gzip -9 each): ${(gz / 1000).toFixed(1)} kB (budget 150 kB); raw ${(raw / 1000).toFixed(1)} kB; ` +
   Object.entries(parts).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} kB`).join(', '));
+// What a bundler user ships: the browser entry bundled and minified.
+try {
+  const { build } = await import('esbuild');
+  const r = await build({ entryPoints: [`${ROOT}/web/src/browser.js`], bundle: true, minify: true, format: 'esm', write: false, logLevel: 'silent' });
+  const js = r.outputFiles[0].contents;
+  const css = readFileSync(`${ROOT}/web/src/viewer/viewer.css`);
+  const wasm = readFileSync(`${ROOT}/web/dist/quoteline.wasm`);
+  const [j, c, w] = [js, css, wasm].map((b) => gzipSync(b, { level: 9 }).length);
+  out.bundled = { js: j, css: c, wasm: w, total: j + c + w };
+  console.log(`   bundled (esbuild --minify, browser entry + viewer): JS ${(j / 1000).toFixed(1)} kB + CSS ${(c / 1000).toFixed(1)} kB + wasm ${(w / 1000).toFixed(1)} kB = ${((j + c + w) / 1000).toFixed(1)} kB gzip`);
+} catch (e) {
+  console.log(`   bundled size: skipped (${e.message})`);
+}
 const single = `${ROOT}/web/dist/quoteline.standalone.js`;
 if (existsSync(single)) {
   const b = readFileSync(single);

@@ -435,3 +435,23 @@ test('viewer: reduced motion, forced colours, dark host, print and right-to-left
   assert.equal((await summary(page)).quotes[0].text, rtl.quotes[0].text);
   await page.close2();
 });
+
+test('viewer: loads lazily, fetching its src only when it comes near the viewport', async () => {
+  const page = await harness(null, { height: 600 });
+  await page.evaluate(() => {
+    const spacer = document.createElement('div');
+    spacer.className = 'spacer';
+    document.querySelector('main').append(spacer);
+    const w = document.createElement('quoteline-viewer');
+    w.id = 'far';
+    w.setAttribute('src', '/demo/data/seed.txt');
+    document.querySelector('main').append(w);
+  });
+  await page.waitForTimeout(300);
+  const fetched = () => page.log.requests.some((u) => u.endsWith('/demo/data/seed.txt'));
+  assert.equal(fetched(), false, 'nothing is fetched while the viewer is far below');
+  await page.evaluate(() => document.getElementById('far').scrollIntoView());
+  await page.waitForFunction(() => document.getElementById('far').dataset.state);
+  assert.equal(fetched(), true);
+  await page.close2();
+});
