@@ -455,3 +455,22 @@ test('viewer: loads lazily, fetching its src only when it comes near the viewpor
   assert.equal(fetched(), true);
   await page.close2();
 });
+
+test('timeline: a two-finger pinch on the track zooms', async () => {
+  const page = await harness(null, { context: { hasTouch: true } });
+  await synth(page, 300, 3);
+  const span = () => shadow(page, (r) => r.querySelector('.tl-head .span').textContent);
+  const s0 = await span();
+  const box = await page.locator('quoteline-viewer .track').boundingBox();
+  const y = box.y + 20, cx = box.x + box.width / 2;
+  const cdp = await page.context().newCDPSession(page);
+  const touch = (type, d) => cdp.send('Input.dispatchTouchEvent', {
+    type, touchPoints: type === 'touchEnd' ? [] : [{ x: cx - d, y, id: 1 }, { x: cx + d, y, id: 2 }],
+  });
+  await touch('touchStart', 40);
+  for (const d of [60, 90, 120, 160]) await touch('touchMove', d);
+  await touch('touchEnd', 0);
+  const s1 = await span();
+  assert.notEqual(s1, s0, 'spreading two fingers zooms in');
+  await page.close2();
+});
