@@ -69,6 +69,17 @@ export class Timeline {
       if (e.target.closest('button')) this.describe(e.target.closest('button'));
     });
     this.track.addEventListener('wheel', (e) => this.wheel(e), { passive: false });
+    // Redraw when the container changes width (layout switch included).
+    if (typeof ResizeObserver == 'function') {
+      let last = 0;
+      new ResizeObserver(() => {
+        const w = this.track.clientWidth;
+        if (w && w !== last && this.extent) {
+          last = w;
+          this.draw();
+        }
+      }).observe(this.track);
+    }
     this.track.addEventListener('pointerdown', (e) => this.down(e));
     this.track.addEventListener('pointermove', (e) => this.moveP(e));
     this.track.addEventListener('pointerup', (e) => this.up(e));
