@@ -47,22 +47,31 @@ function range(t0, t1) {
   return isFinite(t0) && isFinite(t1) ? { t0, t1 } : null;
 }
 
-const fmt = {};
-function formatter(key, opts) {
-  return fmt[key] || (fmt[key] = new Intl.DateTimeFormat(undefined, { timeZone: 'UTC', ...opts }));
-}
+// English, UTC, by hand: the UI is English, and the first Intl.DateTimeFormat
+// costs 10-40 ms of ICU loading, a third of the time-to-interactive budget.
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const two = (n) => String(n).padStart(2, '0');
+const fmt = {
+  y: (d) => String(d.getUTCFullYear()),
+  m: (d) => `${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`,
+  ms: (d) => `${MONTHS[d.getUTCMonth()].slice(0, 3)} ${d.getUTCFullYear()}`,
+  md: (d) => `${MONTHS[d.getUTCMonth()].slice(0, 3)} ${d.getUTCDate()}`,
+  d: (d) => `${fmt.md(d)}, ${d.getUTCFullYear()}`,
+  hm: (d) => `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`,
+};
+const format = (key, t) => fmt[key](new Date(t));
 
 /** A label for a TIMEX3 value as precise as the value itself. */
 export function label(value) {
   const s = span(value);
   if (!s) return value || '';
   const len = s.t1 - s.t0;
-  if (len < DAY) return formatter('dt', { dateStyle: 'medium', timeStyle: 'short' }).format(s.t0);
-  if (len === DAY) return formatter('d', { dateStyle: 'medium' }).format(s.t0);
-  if (len === 7 * DAY) return 'Week of ' + formatter('d', { dateStyle: 'medium' }).format(s.t0);
-  if (len < 32 * DAY) return formatter('m', { month: 'long', year: 'numeric' }).format(s.t0);
+  if (len < DAY) return `${format('d', s.t0)}, ${format('hm', s.t0)}`;
+  if (len === DAY) return format('d', s.t0);
+  if (len === 7 * DAY) return `Week of ${format('d', s.t0)}`;
+  if (len < 32 * DAY) return format('m', s.t0);
   if (len < 360 * DAY) return value;
-  return formatter('y', { year: 'numeric' }).format(s.t0) + (len > 400 * DAY ? 's' : '');
+  return format('y', s.t0) + (len > 400 * DAY ? 's' : '');
 }
 
 /** Tick steps from an hour to a century; `ticks` picks the first that fits. */
@@ -105,10 +114,10 @@ function advance(t, step, unit) {
 }
 
 function tickText(t, unit) {
-  if (unit === 'y') return formatter('ty', { year: 'numeric' }).format(t);
-  if (unit === 'm') return formatter('tm', { month: 'short', year: 'numeric' }).format(t);
-  if (unit === 'd') return formatter('td', { month: 'short', day: 'numeric' }).format(t);
-  return formatter('th', { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }).format(t);
+  if (unit === 'y') return format('y', t);
+  if (unit === 'm') return format('ms', t);
+  if (unit === 'd') return format('md', t);
+  return `${format('md', t)}, ${format('hm', t)}`;
 }
 
 /** A readable length for a time span in ms ("3 days", "2 months"). */
