@@ -228,8 +228,11 @@ export class QuotelineViewer extends HTMLElement {
     if (!this.list[ai]) return;
     this.show(ai, true);
     const a = this.list[ai];
-    let ev = event != null ? (a.events || []).find((x) => x.id === event) : null;
-    if (event != null && start == null && ev) (start = ev.start), (end = ev.end);
+    const ev = event != null ? (a.events || []).find((x) => x.id === event) : null;
+    if (ev && start == null) {
+      start = ev.start;
+      end = ev.end;
+    }
     if (quote == null && ev && ev.quote) quote = ev.quote;
     let focused = null;
     if (quote != null) {
