@@ -9,3 +9,4 @@ export EM_CLOSURE_COMPILER="$PWD/node_modules/.bin/google-closure-compiler"
 cmake --preset wasm >/dev/null
 cmake --build --preset wasm --target quoteline_web quoteline_node quoteline_single
 node web/scripts/build.mjs build-wasm/web
+node bench/size.mjs
