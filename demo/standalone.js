@@ -7,6 +7,9 @@
     return;
   }
   var data = window.QUOTELINE_SAMPLE || {};
-  document.getElementById('seed').load(data.seed).catch(function () {});
-  document.getElementById('story').load(data.story).catch(function () {});
+  // The seed first: the story's ten articles wait until it is on screen.
+  var story = function () {
+    return document.getElementById('story').load(data.story).catch(function () {});
+  };
+  document.getElementById('seed').load(data.seed).then(story, story);
 })();
