@@ -1,7 +1,6 @@
 #include "time/atoms.h"
 
 #include "text/chars.h"
-#include "text/tokens.h"
 #include "text/utf8.h"
 
 namespace quoteline::time {
@@ -67,78 +66,179 @@ void read_word(std::string_view text, atom& a) {
 
 }  // namespace
 
+namespace {
+
+// Decodes the code point at s[i] (ASCII fast path) and advances i.
+inline uint32_t cp_at(std::string_view s, size_t& i) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) return ++i, c;
+  return text::next_cp(s, i);
+}
+
+// Byte classes for the scanning loops.
+enum : uint8_t { k_letter = 1, k_digit = 2, k_space = 4, k_join = 8, k_high = 16 };
+
+struct byte_classes {
+  uint8_t of[256] = {};
+  constexpr byte_classes() {
+    for (int c = 0; c < 256; ++c) {
+      uint8_t k = 0;
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) k = k_letter;
+      else if (c >= '0' && c <= '9') k = k_digit;
+      else if (c == ' ' || c == '\n' || c == '\t' || c == '\r') k = k_space;
+      else if (c == '\'' || c == '-' || c == '.') k = k_join;
+      else if (c >= 0x80) k = k_high;
+      of[c] = k;
+    }
+  }
+};
+constexpr byte_classes kBytes;
+
+inline uint8_t byte_class(std::string_view s, size_t i) {
+  return kBytes.of[static_cast<unsigned char>(s[i])];
+}
+
+inline bool word_char(uint32_t c) {
+  if (c < 0x80) return kBytes.of[c] & (k_letter | k_digit);
+  return text::is_letter(c);
+}
+
+inline bool letter_at(std::string_view s, size_t i, size_t end) {
+  if (i >= end) return false;
+  uint8_t k = byte_class(s, i);
+  if (k & k_letter) return true;
+  if (!(k & k_high)) return false;
+  return text::is_letter(text::next_cp(s, i));
+}
+
+// End of the word starting at i: letters and digits, with inner ' ’ - .
+// before a letter. Sets `hyphen` when the word holds a hyphen.
+size_t word_end(std::string_view s, size_t i, size_t n, bool& hyphen) {
+  while (i < n) {
+    uint8_t k = byte_class(s, i);
+    if (k & (k_letter | k_digit)) {
+      ++i;
+    } else if (k & k_join) {
+      if (!letter_at(s, i + 1, n)) break;
+      hyphen = hyphen || s[i] == '-';
+      ++i;
+    } else if (k & k_high) {
+      size_t j = i;
+      uint32_t c = text::next_cp(s, j);
+      if (text::is_letter(c) || (c == 0x2019 && letter_at(s, j, n))) i = j;
+      else break;
+    } else {
+      break;
+    }
+  }
+  return i;
+}
+
+// Single ASCII letters joined by periods: "U.S", "D.C" (as the tokenizer does).
+bool initialism(std::string_view w) {
+  if (w.size() < 3 || w.size() % 2 == 0) return false;
+  for (size_t i = 0; i < w.size(); ++i) {
+    bool letter = (w[i] | 0x20) >= 'a' && (w[i] | 0x20) <= 'z';
+    if (i % 2 == 0 ? !letter : w[i] != '.') return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+// One pass over the bytes, with the text stage's token rules (words keep
+// inner apostrophes, hyphens and periods; numbers keep inner , . :), and
+// words split at their hyphens on the way.
 void atomize(std::string_view text, uint32_t start, uint32_t end, std::vector<atom>& out) {
   out.clear();
-  std::vector<text::token> toks = text::tokenize(text, span{start, end});
+  size_t i = start, n = end < text.size() ? end : text.size();
   uint32_t prev_end = 0;
   bool pending_hyphen = false;
-  for (size_t t = 0; t < toks.size(); ++t) {
-    const text::token& tk = toks[t];
-    bool glued = !out.empty() && tk.at.start == prev_end;
-    if (tk.is(text::tok_punct)) {
-      uint32_t cp;
-      size_t i = tk.at.start;
-      cp = text::next_cp(text, i);
-      // A hyphen between two glued atoms joins them ("36-hour", "2024-11-03").
-      if (cp == '-' && glued && t + 1 < toks.size() && toks[t + 1].at.start == tk.at.end &&
-          !toks[t + 1].is(text::tok_punct)) {
-        pending_hyphen = true;
-        prev_end = tk.at.end;
-        continue;
-      }
-      atom a;
-      a.start = tk.at.start;
-      a.end = tk.at.end;
-      a.kind = a_punct;
-      a.ch = cp < 0x80 ? char(cp) : (cp == 0x2019 || cp == 0x2018) ? '\'' : '\x01';
-      if (glued) a.flags |= af_glued;
-      if (a.ch == '.' && glued && !out.empty() && out.back().kind == a_word)
-        out.back().flags |= af_period;
-      a.word_start = a.start;
-      a.word_end = a.end;
-      out.push_back(a);
-      prev_end = tk.at.end;
+  while (i < n) {
+    size_t at = i;
+    if (byte_class(text, i) & k_space) {
+      ++i;
+      pending_hyphen = false;
       continue;
     }
-    uint32_t word_start = pending_hyphen && !out.empty() ? out.back().word_start : tk.at.start;
-    if (tk.is(text::tok_number)) {
-      atom a;
-      a.start = tk.at.start;
-      a.end = tk.at.end;
+    uint32_t cp = cp_at(text, i);
+    if (cp >= 0x80 && text::is_space(cp)) {
+      pending_hyphen = false;
+      continue;
+    }
+    bool glued = !out.empty() && at == prev_end;
+    uint32_t word_start = pending_hyphen && !out.empty() ? out.back().word_start : uint32_t(at);
+    if (cp - '0' < 10u) {
+      while (i < n) {
+        unsigned char c = static_cast<unsigned char>(text[i]);
+        if (unsigned(c - '0') < 10u) {
+          ++i;
+        } else if ((c == ',' || c == '.' || c == ':') && i + 1 < n &&
+                   unsigned(static_cast<unsigned char>(text[i + 1]) - '0') < 10u) {
+          i += 2;
+        } else {
+          break;
+        }
+      }
+      atom& a = out.emplace_back();
+      a.start = uint32_t(at);
+      a.end = uint32_t(i);
       a.kind = a_number;
       if (glued) a.flags |= af_glued;
       if (pending_hyphen) a.flags |= af_hyphen | af_glued;
-      parse_number(text.substr(a.start, a.end - a.start), a);
+      parse_number(text.substr(at, i - at), a);
       a.word_start = word_start;
-      out.push_back(a);
-    } else {
-      // Split a word at its inner hyphens.
-      uint32_t s = tk.at.start;
+    } else if (cp < 0x80 ? (cp | 0x20) - 'a' < 26u : text::is_letter(cp)) {
+      bool upper = cp < 0x80 ? cp - 'A' < 26u : text::is_upper(cp);
+      bool hyphen = false;
+      i = word_end(text, i, n, hyphen);
+      if (i < n && text[i] == '.' && initialism(text.substr(at, i - at))) ++i;
+      // Split at inner hyphens: mid-December, two-hour, five-year-old.
+      size_t s = at;
       bool first = true;
-      for (uint32_t i = tk.at.start; i <= tk.at.end; ++i) {
-        if (i < tk.at.end && text[i] != '-') continue;
-        atom a;
-        a.start = s;
-        a.end = i;
+      for (size_t k = hyphen ? at : i; k <= i; ++k) {
+        if (k < i && text[k] != '-') continue;
+        atom& a = out.emplace_back();
+        a.start = uint32_t(s);
+        a.end = uint32_t(k);
         a.kind = a_word;
-        if (first ? glued : true) a.flags |= af_glued;
+        if (!first || glued) a.flags |= af_glued;
         if (!first || pending_hyphen) a.flags |= af_hyphen | af_glued;
         unsigned char c0 = static_cast<unsigned char>(text[s]);
-        if ((c0 >= 'A' && c0 <= 'Z') || (first && tk.is(text::tok_upper))) a.flags |= af_upper;
+        if (unsigned(c0 - 'A') < 26u || (first && upper)) a.flags |= af_upper;
         read_word(text, a);
         a.word_start = word_start;
-        out.push_back(a);
         first = false;
-        s = i + 1;
+        s = k + 1;
       }
+    } else {
+      // A hyphen glued between two atoms joins them ("36-hour", "2024-11-03").
+      if (cp == '-' && glued && i < n && (word_char(static_cast<unsigned char>(text[i])) ||
+                                          static_cast<unsigned char>(text[i]) >= 0x80)) {
+        size_t j = i;
+        if (word_char(cp_at(text, j))) {
+          pending_hyphen = true;
+          prev_end = uint32_t(i);
+          continue;
+        }
+      }
+      if (cp == '.' && glued && !out.empty() && out.back().kind == a_word)
+        out.back().flags |= af_period;
+      atom& a = out.emplace_back();
+      a.start = uint32_t(at);
+      a.end = uint32_t(i);
+      a.kind = a_punct;
+      a.ch = cp < 0x80 ? char(cp) : (cp == 0x2019 || cp == 0x2018) ? '\'' : '\x01';
+      if (glued) a.flags |= af_glued;
+      a.word_start = a.start;
     }
     pending_hyphen = false;
-    prev_end = tk.at.end;
+    prev_end = uint32_t(i);
   }
   // Whole-word ends, so a match inside "five-year-old" can widen to the word.
-  for (size_t i = out.size(); i-- > 0;) {
-    bool joined = i + 1 < out.size() && out[i + 1].is(af_hyphen);
-    out[i].word_end = joined ? out[i + 1].word_end : out[i].end;
+  for (size_t k = out.size(); k-- > 0;) {
+    bool joined = k + 1 < out.size() && out[k + 1].is(af_hyphen);
+    out[k].word_end = joined ? out[k + 1].word_end : out[k].end;
   }
 }
 

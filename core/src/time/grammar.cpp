@@ -18,8 +18,8 @@ std::string_view grammar::text_of(size_t i) const {
   return std::string_view(doc_.text).substr(a_[i].start, a_[i].end - a_[i].start);
 }
 
-bool grammar::word_is(size_t i, std::string_view w) const {
-  return i < n_ && a_[i].kind == a_word && text::iequals(text_of(i), w);
+bool grammar::same_word(size_t i, std::string_view w) const {
+  return text::iequals(text_of(i), w);
 }
 
 span grammar::extent(const hit& h) const {
@@ -419,6 +419,31 @@ hit grammar::bounded(size_t i) {
   h.begin = i;
   if (h.mod.empty()) h.mod = mod;
   return h;
+}
+
+bool grammar::worth(size_t i) const {
+  const atom& a = at(i);
+  if (!a.info || a.info->k == kw::none) return true;
+  size_t j = i + 1;
+  bool number = j < n_ && (at(j).kind == a_number || has(j, w_num));
+  switch (a.info->k) {
+    case kw::the:
+      return j < n_ && (has(j, w_opens) || at(j).kind == a_number || at(j).punct('\'') ||
+                        is(j, kw::qual) || (at(j).kind == a_word && at(j).end - at(j).start == 2));
+    case kw::a:
+      return has(j, w_unit) || number || is(j, kw::few) || is(j, kw::couple) ||
+             is(j, kw::half) || is(j, kw::fiscal) || (j < n_ && at(j).kind == a_word && !at(j).info);
+    case kw::that: return has(j, w_unit) || is(j, kw::same) || is(j, kw::period);
+    case kw::at: return is(j, kw::least) || is(j, kw::most);
+    case kw::more:
+    case kw::less: return is(j, kw::than);
+    case kw::up: return is(j, kw::to);
+    case kw::no: return is(j, kw::more) || is(j, kw::less);
+    case kw::right: return word_is(j, "now");
+    case kw::some: return number || has(j, w_unit) || is(j, kw::time);
+    case kw::new_: return word_is(j, "year's");
+    default: return true;
+  }
 }
 
 hit grammar::parse(size_t i) {

@@ -56,6 +56,9 @@ class grammar {
 
   // The longest expression starting at atom i (not ok() when there is none).
   hit parse(size_t i);
+  // False when atom i is a function word that cannot open an expression
+  // before the next atom ("the" before a plain noun): a cheap first test.
+  bool worth(size_t i) const;
   // Byte extent of a hit, widened to whole hyphenated words.
   span extent(const hit& h) const;
 
@@ -66,7 +69,12 @@ class grammar {
   bool has(size_t i, uint32_t f) const { return i < n_ && a_[i].has(f); }
   bool is(size_t i, kw k) const { return i < n_ && a_[i].is(k); }
   bool punct(size_t i, char c) const { return i < n_ && a_[i].punct(c); }
-  bool word_is(size_t i, std::string_view w) const;  // case-insensitive text test
+  // Case-insensitive test of the atom's text (lengths first: most differ).
+  bool word_is(size_t i, std::string_view w) const {
+    return i < n_ && a_[i].end - a_[i].start == w.size() && a_[i].kind == a_word &&
+           same_word(i, w);
+  }
+  bool same_word(size_t i, std::string_view w) const;
   std::string_view text_of(size_t i) const;
   // A cardinal amount at i: digits, number words, "a", "a few" (n = -1)...
   bool amount(size_t i, int& n, bool& half, size_t& end) const;

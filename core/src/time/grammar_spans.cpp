@@ -18,15 +18,14 @@ hit make(size_t b, size_t e, timex_type t) {
 // Words that may sit between an amount and its unit: "two more weeks",
 // "eight trading days", "20 straight years".
 bool filler(std::string_view w) {
-  static const char* const kWords[] = {"more",    "additional", "straight", "consecutive",
-                                       "full",    "whole",      "trading",  "business",
-                                       "working", "calendar",   "extra",    "further",
-                                       "long",    "school",     "fiscal",   "successive"};
-  for (const char* k : kWords) {
-    size_t n = std::char_traits<char>::length(k);
-    if (w.size() != n) continue;
+  static constexpr std::string_view kWords[] = {
+      "more",     "additional", "straight", "consecutive", "full",  "whole",
+      "trading",  "business",   "working",  "calendar",    "extra", "further",
+      "long",     "school",     "fiscal",   "successive"};
+  for (std::string_view k : kWords) {
+    if (w.size() != k.size()) continue;
     bool eq = true;
-    for (size_t i = 0; i < n && eq; ++i) eq = (w[i] | 0x20) == k[i];
+    for (size_t i = 0; i < k.size() && eq; ++i) eq = (w[i] | 0x20) == k[i];
     if (eq) return true;
   }
   return false;

@@ -14,7 +14,8 @@ namespace {
 
 // Whether atom i can open an expression at all (most atoms cannot).
 bool can_open(const atom& a, std::string_view text) {
-  if (a.info || a.kind == a_number) return true;
+  if (a.kind == a_number) return true;
+  if (a.info) return a.info->has(w_opens);
   if (a.kind == a_punct) return a.ch == '\'';
   // Q3, H1
   return a.end - a.start == 2 && (text[a.start] == 'Q' || text[a.start] == 'H') &&
@@ -69,7 +70,7 @@ std::vector<timex> find(const text::document& d, const text::civil& anchor,
     grammar g(d, atoms, st);
     uint32_t last_end = block.start;
     for (size_t i = 0; i < atoms.size();) {
-      if (atoms[i].start < last_end || !can_open(atoms[i], d.text)) {
+      if (atoms[i].start < last_end || !can_open(atoms[i], d.text) || !g.worth(i)) {
         ++i;
         continue;
       }

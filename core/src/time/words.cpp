@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstddef>
+#include <cstring>
 
 #include "text/lexicon.h"
 
@@ -67,7 +68,8 @@ constexpr named kKeywords[] = {
     {"oclock", int(kw::oclock)},   {"noon", int(kw::noon)},     {"midnight", int(kw::midnight)},
     {"dawn", int(kw::dawn)},       {"dusk", int(kw::dusk)},     {"half", int(kw::half)},
     {"overnight", int(kw::overnight)}, {"same", int(kw::same)}, {"that", int(kw::that)},
-    {"these", int(kw::these)},     {"those", int(kw::those)},   {"some", int(kw::some)}};
+    {"these", int(kw::these)},     {"those", int(kw::those)},   {"some", int(kw::some)},
+    {"qual", int(kw::qual)},       {"right", int(kw::right)},     {"holiday", int(kw::holiday)}, {"for", int(kw::for_)}};
 
 // Applies one `tag` or `tag=value` reading to `w`.
 void apply(word_info& w, std::string_view tag, std::string_view v) {
@@ -97,6 +99,21 @@ void apply(word_info& w, std::string_view tag, std::string_view v) {
   else if (tag == "risky") w.flags |= w_risky;
 }
 
+bool opening_keyword(kw k) {
+  switch (k) {
+    case kw::the: case kw::a: case kw::fiscal: case kw::few: case kw::several: case kw::couple:
+    case kw::many: case kw::earlier: case kw::later: case kw::middle: case kw::edge:
+    case kw::more: case kw::less: case kw::up: case kw::no: case kw::twice: case kw::thrice:
+    case kw::once: case kw::noon: case kw::midnight: case kw::half: case kw::same:
+    case kw::that: case kw::some: case kw::per: case kw::new_: case kw::election:
+    case kw::independence: case kw::at: case kw::overnight: case kw::dawn: case kw::dusk:
+    case kw::right: case kw::holiday:
+      return true;
+    default:
+      return false;
+  }
+}
+
 word_info decode(std::string_view value) {
   word_info w;
   while (!value.empty()) {
@@ -107,24 +124,78 @@ word_info decode(std::string_view value) {
     if (comma == std::string_view::npos) break;
     value.remove_prefix(comma + 1);
   }
+  const uint32_t opening = w_month | w_weekday | w_num | w_ord | w_unit | w_pod | w_season |
+                           w_day | w_ref | w_shift | w_mod | w_approx | w_every | w_set |
+                           w_holiday | w_decade;
+  if ((w.flags & opening) || opening_keyword(w.k)) w.flags |= w_opens;
   return w;
+}
+
+// A word of up to 16 bytes packed big-endian into two integers: comparing
+// packed keys orders them like the strings, so the binary search compares
+// two integers per step instead of calling memcmp.
+struct packed {
+  uint64_t hi = 0, lo = 0;
+  bool operator<(const packed& o) const { return hi != o.hi ? hi < o.hi : lo < o.lo; }
+  bool operator==(const packed& o) const { return hi == o.hi && lo == o.lo; }
+};
+
+constexpr size_t kMaxKey = 16;
+
+// ASCII 'A'..'Z' to lowercase in eight bytes at once (no byte above 0x7F).
+inline uint64_t lower8(uint64_t x) {
+  const uint64_t high = 0x8080808080808080ull;
+  uint64_t at_least_a = (x + 0x3F3F3F3F3F3F3F3Full) & high;  // byte >= 'A'
+  uint64_t above_z = (x + 0x2525252525252525ull) & high;     // byte > 'Z'
+  return x | ((at_least_a & ~above_z) >> 2);
+}
+
+inline uint64_t big_endian(uint64_t v) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  return v;
+#else
+  return __builtin_bswap64(v);
+#endif
 }
 
 struct table {
   std::array<word_info, kCount> infos;
-  // First two letters of every key ('a'..'z' and one slot for anything
-  // else): rules out most words of running text before the binary search.
-  std::array<uint32_t, 27> pairs{};
-  size_t max_len = 0;
+  std::array<packed, kCount> keys;     // sorted by (first two letters, key)
+  std::array<uint16_t, kCount> index;  // keys[k] is the key of kWords[index[k]]
+  // Keys by their first two letters ('a'..'z', then one slot for anything
+  // else): bucket b holds keys[from[b] .. from[b + 1]), a handful at most, so
+  // the binary search takes one or two steps.
+  std::array<uint16_t, 27 * 27 + 1> from{};
+  std::array<uint32_t, 27> lengths{};  // key lengths per first letter, as bits
   table() {
+    std::array<std::pair<int, std::pair<packed, uint16_t>>, kCount> sorted;
     for (size_t i = 0; i < kCount; ++i) {
       infos[i] = decode(kWords[i].value);
       std::string_view k = kWords[i].key;
-      pairs[slot(k[0])] |= 1u << (k.size() > 1 ? slot(k[1]) : 26);
-      max_len = std::max(max_len, k.size());
+      sorted[i] = {bucket(k), {pack(k), uint16_t(i)}};
+      lengths[size_t(slot(k[0]))] |= 1u << k.size();
     }
+    std::sort(sorted.begin(), sorted.end(), [](const auto& x, const auto& y) {
+      return x.first != y.first ? x.first < y.first : x.second.first < y.second.first;
+    });
+    size_t k = 0;
+    for (int b = 0; b <= 27 * 27; ++b) {
+      while (k < kCount && sorted[k].first < b) ++k;
+      from[size_t(b)] = uint16_t(k);
+    }
+    for (size_t i = 0; i < kCount; ++i) keys[i] = sorted[i].second.first, index[i] = sorted[i].second.second;
   }
   static int slot(char c) { return c >= 'a' && c <= 'z' ? c - 'a' : 26; }
+  static int bucket(std::string_view k) { return slot(k[0]) * 27 + (k.size() > 1 ? slot(k[1]) : 26); }
+  static packed pack(std::string_view k) {
+    packed p;
+    for (size_t i = 0; i < k.size() && i < kMaxKey; ++i) {
+      uint64_t b = static_cast<unsigned char>(k[i]);
+      if (i < 8) p.hi |= b << (56 - 8 * i);
+      else p.lo |= b << (56 - 8 * (i - 8));
+    }
+    return p;
+  }
 };
 
 const table& words() {
@@ -146,20 +217,30 @@ const char* season_name(int season) {
 
 const word_info* lookup(std::string_view word) {
   const table& t = words();
-  char buf[32];
-  if (word.empty() || word.size() > t.max_len || word.size() > sizeof buf) return nullptr;
-  for (size_t i = 0; i < word.size(); ++i) {
-    char c = word[i];
-    buf[i] = c >= 'A' && c <= 'Z' ? char(c + 32) : c;
-  }
-  std::string_view key(buf, word.size());
-  if (!(t.pairs[table::slot(key[0])] & (1u << (key.size() > 1 ? table::slot(key[1]) : 26))))
-    return nullptr;
-  const text::lex_entry* it =
-      std::lower_bound(kWords, kWords + kCount, key,
-                       [](const text::lex_entry& e, std::string_view k) { return e.key < k; });
-  if (it == kWords + kCount || it->key != key) return nullptr;
-  return &t.infos[size_t(it - kWords)];
+  size_t n = word.size();
+  if (n == 0 || n > kMaxKey) return nullptr;
+  unsigned char c0 = static_cast<unsigned char>(word[0]) | 0x20;
+  unsigned char c1 = n > 1 ? static_cast<unsigned char>(word[1]) | 0x20 : 0;
+  int s0 = table::slot(char(c0));
+  if (!(t.lengths[size_t(s0)] & (1u << n))) return nullptr;
+  int b = s0 * 27 + (n > 1 ? table::slot(char(c1)) : 26);
+  const packed* lo = t.keys.data() + t.from[size_t(b)];
+  const packed* hi = t.keys.data() + t.from[size_t(b) + 1];
+  if (lo == hi) return nullptr;  // most words of running text stop here
+  // Copy into a zero-padded 16-byte buffer, read it as two big-endian
+  // integers and lowercase eight ASCII bytes at a time.
+  unsigned char buf[kMaxKey] = {};
+  for (size_t i = 0; i < n; ++i) buf[i] = static_cast<unsigned char>(word[i]);
+  uint64_t h, l;
+  std::memcpy(&h, buf, 8);
+  std::memcpy(&l, buf + 8, 8);
+  if ((h | l) & 0x8080808080808080ull) return nullptr;  // every key is ASCII
+  packed key;
+  key.hi = big_endian(lower8(h));
+  key.lo = big_endian(lower8(l));
+  const packed* it = std::lower_bound(lo, hi, key);
+  if (it == hi || !(*it == key)) return nullptr;
+  return &t.infos[t.index[size_t(it - t.keys.data())]];
 }
 
 }  // namespace quoteline::time

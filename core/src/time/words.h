@@ -19,7 +19,7 @@ enum class kw : uint8_t {
   several, couple, many, other, long_, old, ahead, period, term, time, while_, date, yearend,
   new_, eve, election, independence, years, newyear, earlier, later, middle, edge, more, less,
   least, most, up, than, no, only, per, twice, thrice, once, times, oclock, noon, midnight, dawn,
-  dusk, half, overnight, same, that, these, those, some
+  dusk, half, overnight, same, that, these, those, some, right, holiday, for_, qual
 };
 
 enum word_flag : uint32_t {
@@ -45,7 +45,8 @@ enum word_flag : uint32_t {
   w_kw = 1u << 19,
   w_tense = 1u << 20,
   w_abbr = 1u << 21,  // an abbreviation: needs a period, a number or a capital to count
-  w_risky = 1u << 22  // a common word that needs a dating context ("may", "march", "fall")
+  w_risky = 1u << 22,  // a common word that needs a dating context ("may", "march", "fall")
+  w_opens = 1u << 23   // can be the first word of an expression (derived, not a tag)
 };
 
 // Parts of the day, in TIMEX3 order of their codes.
