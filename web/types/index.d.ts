@@ -180,3 +180,6 @@ export function version(): Promise<string>;
  * options count; call it before anything else to load the wasm from elsewhere.
  */
 export function init(options?: InitOptions): Promise<void>;
+
+// <quoteline-viewer> (browser entry and standalone script).
+export type { QuotelineViewer, QuotelineFilter, QuotelineFilterDetail, QuotelineSelectDetail } from './viewer';
