@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createApi, run } from '../web/src/api.js';
+import { createApi, entries, run } from '../web/src/api.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name, dflt) => {
@@ -102,14 +102,18 @@ const tParseOnly = best(() => {
 const require = createRequire(import.meta.url);
 const createQuoteline = require(nodeBuild);
 const module = createQuoteline();
-const settings = { format: 'jsonl', maxInput: 2 ** 31, pretty: false, array: false };
+const heap = () => module.view(0, 0).buffer.byteLength;
+const heapBefore = heap();
+const settings = { format: 'jsonl', maxInput: 2 ** 31, pretty: false };
 let outSize = 0;
 const tWasm = best(() => {
-  const { outcome, output } = run(module, bytes, settings);
+  const outcome = run(module, bytes, settings);
   if (outcome.status !== 'ok') throw new Error(outcome.message);
-  outSize = output.length;
+  outSize = 0;
+  for (const { json } of entries(module, outcome)) outSize += json.length + 1;
   module.clear();
 });
+const heapPeak = heap(); // wasm memory only grows: its size is the peak
 // wasm through the public API: the same, then the output parsed into JS values.
 const api = createApi(createQuoteline);
 const tApi = await bestAsync(async () => {
@@ -139,5 +143,7 @@ if (tNative) row('native CLI analyze FILE > /dev/null (same run)', tNative);
 else console.log(`native CLI: not built (${nativeCli})`);
 console.log(`ratio wasm analysis / JSON.parse from bytes: ${(tParse / tWasm).toFixed(2)}x ` +
   `(API path ${(tParse / tApi).toFixed(2)}x; target >= 0.5x)`);
+console.log(`wasm heap: ${(heapBefore / MB).toFixed(1)} MB at start, ${(heapPeak / MB).toFixed(1)} MB after ` +
+  `the corpus = ${(heapPeak / size).toFixed(2)}x its size (budget 3x)`);
 if (tNative) console.log(`ratio wasm / native: ${(tNative / tWasm).toFixed(2)}x`);
 if (sink < 0) console.log(sink);

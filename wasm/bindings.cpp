@@ -1,7 +1,7 @@
 // The embind layer: bytes in the wasm heap -> quoteline::analyze -> JSON
 // bytes. No analysis logic lives here. JS writes the input into a buffer from
-// alloc(), reads the output through view() and parses it into plain values,
-// so nothing crossing the boundary needs a .delete().
+// alloc(), runs analyze(), then pulls each entry's JSON with entry(i) through
+// view(); nothing crossing the boundary needs a .delete().
 #include <emscripten/bind.h>
 
 #include <cstdint>
@@ -17,22 +17,31 @@ struct settings {
   std::string format = "auto";  // auto | text | json | jsonl
   double max_input = 0;         // bytes (the API passes the core's default)
   bool pretty = false;          // single articles only: JSON Lines stay lines
-  bool array = false;           // a collection as one JSON array instead of JSON Lines
 };
 
-// The output stays in `out` (owned here) until the next analyze() or clear():
-// JS decodes it, or a CLI writes it to stdout, without an extra copy.
 struct outcome {
   std::string status;  // "ok" or the name of a quoteline::status
   std::string message;
   double position = -1;
   bool collection = false;
-  double count = 0;   // articles (or unreadable records) in the output
-  double failed = 0;  // records that could not be read (error lines)
-  double output = 0;  // address of the JSON bytes in the heap
+  double count = 0;   // entries to pull with entry(i)
+  double failed = 0;  // entries that are records which could not be read
+  double output = 0;  // a fatal error: address and size of its JSON line
   double size = 0;
 };
 
+// One entry's JSON in the heap, valid until the next call into the module.
+struct chunk {
+  double output = 0;
+  double size = 0;
+  bool failed = false;
+};
+
+// The last analysis, held between analyze() and the entry() calls: one
+// entry is serialized at a time and then released, so the heap never holds
+// the whole collection's JSON beside its analyses.
+quoteline::result last;
+bool pretty = false;
 std::string out;
 
 size_t alloc(size_t n) {
@@ -44,6 +53,7 @@ emscripten::val view(size_t at, size_t n) {
 }
 
 void clear() {
+  last = {};
   std::string().swap(out);
 }
 
@@ -67,10 +77,11 @@ outcome refuse(const quoteline::error& e) {
   return o;
 }
 
-// Takes ownership of the input buffer (from alloc) and frees it before the
-// output is written, so the peak heap holds the input or the output, not both.
+// Takes ownership of the input buffer (from alloc) and frees it as soon as
+// the core is done with it.
 outcome analyze(size_t at, size_t n, const settings& s) {
   char* input = reinterpret_cast<char*>(at);
+  clear();
   quoteline::options opts;
   opts.max_input = s.max_input >= double(SIZE_MAX) ? SIZE_MAX
                    : s.max_input > 0               ? size_t(s.max_input)
@@ -79,33 +90,31 @@ outcome analyze(size_t at, size_t n, const settings& s) {
     std::free(input);
     return refuse({quoteline::status::invalid_options, "unknown input format: " + s.format});
   }
-  quoteline::result r = quoteline::analyze(std::string_view(input, n), opts);
+  last = quoteline::analyze(std::string_view(input, n), opts);
   std::free(input);
-  if (r.fatal.code != quoteline::status::ok) return refuse(r.fatal);
-
-  clear();
-  size_t bad_records = 0;
-  const char* sep = s.array ? "," : "\n";
-  if (s.array) out += '[';
-  for (size_t i = 0; i < r.entries.size(); ++i) {
-    quoteline::entry& e = r.entries[i];
-    bool bad = e.failure.code != quoteline::status::ok;
-    if (i) out += sep;
-    out += bad ? quoteline::to_json(e.failure)
-               : quoteline::to_json(e.article, s.pretty && !r.collection);
-    bad_records += bad;
-    e = {};  // release each analysis once serialized
-  }
-  if (s.array) out += ']';
+  if (last.fatal.code != quoteline::status::ok) return refuse(last.fatal);
 
   outcome o;
   o.status = "ok";
-  o.collection = r.collection;
-  o.count = double(r.entries.size());
-  o.failed = double(bad_records);
-  o.output = double(reinterpret_cast<size_t>(out.data()));
-  o.size = double(out.size());
+  o.collection = last.collection;
+  o.count = double(last.entries.size());
+  for (const quoteline::entry& e : last.entries) o.failed += e.failure.code != quoteline::status::ok;
+  pretty = s.pretty && !last.collection;
   return o;
+}
+
+// Entry i of the last analysis as one JSON line (an analysis, or the error
+// that stands in an unreadable record's place); releases the entry.
+chunk entry(size_t i) {
+  chunk c;
+  if (i >= last.entries.size()) return c;
+  quoteline::entry& e = last.entries[i];
+  c.failed = e.failure.code != quoteline::status::ok;
+  out = c.failed ? quoteline::to_json(e.failure) : quoteline::to_json(e.article, pretty);
+  e = {};
+  c.output = double(reinterpret_cast<size_t>(out.data()));
+  c.size = double(out.size());
+  return c;
 }
 
 std::string version() {
@@ -119,8 +128,7 @@ EMSCRIPTEN_BINDINGS(quoteline) {
   value_object<settings>("Settings")
       .field("format", &settings::format)
       .field("maxInput", &settings::max_input)
-      .field("pretty", &settings::pretty)
-      .field("array", &settings::array);
+      .field("pretty", &settings::pretty);
   value_object<outcome>("Outcome")
       .field("status", &outcome::status)
       .field("message", &outcome::message)
@@ -130,9 +138,14 @@ EMSCRIPTEN_BINDINGS(quoteline) {
       .field("failed", &outcome::failed)
       .field("output", &outcome::output)
       .field("size", &outcome::size);
+  value_object<chunk>("Chunk")
+      .field("output", &chunk::output)
+      .field("size", &chunk::size)
+      .field("failed", &chunk::failed);
   function("alloc", &alloc);
   function("view", &view);
   function("analyze", &analyze);
+  function("entry", &entry);
   function("clear", &clear);
   function("version", &version);
 }

@@ -8,7 +8,7 @@
 // input could not be read at all or the command line is wrong.
 import { readFileSync } from 'node:fs';
 import createQuoteline from '../dist/quoteline.node.cjs';
-import { run } from '../src/api.js';
+import { entries, run } from '../src/api.js';
 
 const USAGE =
   'usage: quoteline analyze [--input-format auto|text|json|jsonl] [--pretty]\n' +
@@ -80,10 +80,13 @@ function analyze(args) {
     return fail('input_too_large', `input of ${bytes.length} bytes is over the limit of ${maxInput}`);
 
   const module = createQuoteline();
-  const settings = { format, maxInput: Number(maxInput), pretty, array: false };
-  const { outcome, output } = run(module, bytes, settings);
-  process.stdout.write(Buffer.concat([output, Buffer.from('\n')]));
-  if (outcome.status !== 'ok') return 2;
+  const outcome = run(module, bytes, { format, maxInput: Number(maxInput), pretty });
+  const newline = Buffer.from('\n');
+  if (outcome.status !== 'ok') {
+    process.stdout.write(Buffer.concat([module.view(outcome.output, outcome.size), newline]));
+    return 2;
+  }
+  for (const { json } of entries(module, outcome)) process.stdout.write(Buffer.concat([json, newline]));
   if (outcome.failed > 0) return outcome.collection ? 1 : 2;
   return 0;
 }

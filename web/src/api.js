@@ -23,7 +23,7 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 /** Validates the analysis options into the binding's settings. */
-function settingsOf(options, array) {
+function settingsOf(options) {
   const o = options == null ? {} : options;
   if (typeof o !== 'object') throw new QuotelineError('invalid_options', 'options must be an object');
   const format = o.format === undefined ? 'auto' : o.format;
@@ -32,7 +32,7 @@ function settingsOf(options, array) {
   const maxInput = o.maxInput === undefined ? DEFAULT_MAX_INPUT : o.maxInput;
   if (typeof maxInput !== 'number' || !(maxInput >= 1) || !Number.isFinite(maxInput))
     throw new QuotelineError('invalid_options', 'maxInput must be a positive number of bytes');
-  return { format, maxInput: Math.floor(maxInput), pretty: o.pretty === true, array };
+  return { format, maxInput: Math.floor(maxInput), pretty: false };
 }
 
 function tooLarge(size, max) {
@@ -63,16 +63,27 @@ export function bytesOf(input, settings) {
 }
 
 /**
- * Runs the core over `bytes`; returns the outcome and a view of its output
- * bytes, valid until the next call into the module.
+ * Runs the core over `bytes`. A fatal outcome carries its JSON error line at
+ * `outcome.output`; otherwise pull the `outcome.count` entries with
+ * entries(), then call `module.clear()`.
  */
 export function run(module, bytes, settings) {
   if (bytes.length > settings.maxInput) throw tooLarge(bytes.length, settings.maxInput);
   const at = module.alloc(bytes.length);
   if (!at) throw new QuotelineError('input_too_large', 'not enough memory for the input');
   module.view(at, bytes.length).set(bytes);
-  const outcome = module.analyze(at, bytes.length, settings);
-  return { outcome, output: module.view(outcome.output, outcome.size) };
+  return module.analyze(at, bytes.length, settings);
+}
+
+/**
+ * Yields each entry of the last run as a view of its JSON bytes (valid until
+ * the next call into the module) and whether it is an unreadable record.
+ */
+export function* entries(module, outcome) {
+  for (let i = 0; i < outcome.count; ++i) {
+    const c = module.entry(i);
+    yield { json: module.view(c.output, c.size), failed: c.failed };
+  }
 }
 
 function check(outcome) {
@@ -91,19 +102,28 @@ function fromRecord(e) {
 export function createApi(factory) {
   const loader = createLoader(factory);
 
-  // Parses the output while it is still in the heap, then lets the core free it.
-  async function parse(input, options, array) {
-    const settings = settingsOf(options, array);
+  // Parses each entry while it is still in the heap; the core releases it.
+  async function parse(input, options, single) {
+    const settings = settingsOf(options);
     const bytes = bytesOf(input, settings);
     const module = await loader.load();
     try {
-      const { outcome, output } = run(module, bytes, settings);
+      const outcome = run(module, bytes, settings);
       check(outcome);
-      const text = decoder.decode(output);
+      if (single && outcome.count !== 1)
+        throw new QuotelineError(
+          'not_an_article',
+          `the input holds ${outcome.count} articles: use analyzeCollection()`,
+        );
+      const values = [];
+      for (const { json } of entries(module, outcome)) values.push(JSON.parse(decoder.decode(json)));
       module.clear();
-      return { outcome, value: JSON.parse(text) };
+      return { outcome, values };
     } catch (e) {
-      if (e instanceof QuotelineError) throw e;
+      if (e instanceof QuotelineError) {
+        module.clear();
+        throw e;
+      }
       // A trap (out of memory, a core bug) leaves the instance unusable.
       loader.reset();
       throw Object.assign(new QuotelineError('internal_error', `the wasm module failed: ${e}`), {
@@ -114,20 +134,14 @@ export function createApi(factory) {
 
   /** Analyzes one article. */
   async function analyze(input, options) {
-    const { outcome, value } = await parse(input, options, true);
-    if (outcome.count !== 1)
-      throw new QuotelineError(
-        'not_an_article',
-        `the input holds ${outcome.count} articles: use analyzeCollection()`,
-      );
-    const article = value[0];
+    const article = (await parse(input, options, true)).values[0];
     if (article.error) throw fromRecord(article.error);
     return article;
   }
 
   /** Analyzes every article of a collection (one article counts as one). */
   async function analyzeCollection(input, options) {
-    return (await parse(input, options, true)).value;
+    return (await parse(input, options, false)).values;
   }
 
   /** The core's version. */
