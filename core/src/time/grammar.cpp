@@ -190,20 +190,37 @@ bool ends_with_ed(std::string_view w) {
 
 int grammar::tense(size_t b, size_t e) const {
   if (b >= n_) return 0;
-  int s = text::sentence_at(doc_, at(b).start);
-  uint32_t lo = s >= 0 ? doc_.sentences[size_t(s)].start : at(0).start;
-  uint32_t hi = s >= 0 ? doc_.sentences[size_t(s)].end : at(n_ - 1).end;
+  // The sentence's atoms: the grammar's window may not hold all of it.
+  int sent = text::sentence_at(doc_, at(b).start);
+  const std::vector<atom>* all = &a_;
+  if (sent >= 0) {
+    if (st_.scratch_sentence != sent) {
+      span s = doc_.sentences[size_t(sent)];
+      atomize(doc_.text, s.start, s.end, scratch_);
+      st_.scratch_sentence = sent;
+    }
+    all = &scratch_;
+  }
+  const std::vector<atom>& v = *all;
+  uint32_t from = at(b).start, to = at(e - 1).end;
+  size_t sb = 0;
+  while (sb < v.size() && v[sb].start < from) ++sb;
+  size_t se = sb;
+  while (se < v.size() && v[se].end <= to) ++se;
+  auto word_at = [&](size_t k) {
+    return std::string_view(doc_.text).substr(v[k].start, v[k].end - v[k].start);
+  };
   // The nearest cue wins. Cues after the expression count double (English
   // puts the verb first), "-ed" guesses and reporting verbs that are not
   // right next to the expression count as weaker.
   int best = 0;
   size_t best_cost = size_t(-1);
   auto consider = [&](size_t k, size_t dist, bool after) {
-    const atom& a = at(k);
+    const atom& a = v[k];
     if (a.kind != a_word) return;
     int t = 0;
     size_t penalty = 0;
-    std::string_view w = text_of(k);
+    std::string_view w = word_at(k);
     if (a.has(w_tense)) {
       t = a.info->tense;
       bool reporting = text::iequals(w, "said") || text::iequals(w, "says") ||
@@ -214,13 +231,15 @@ int grammar::tense(size_t b, size_t e) const {
       else if (ends_with_ed(w)) t = -1, penalty = 3;
     }
     // "will be held": a participle after "be" takes the modal's tense.
-    if (t == -1 && k > 0 && (word_is(k - 1, "be") || word_is(k - 1, "being"))) return;
+    if (t == -1 && k > 0 && v[k - 1].kind == a_word &&
+        (text::iequals(word_at(k - 1), "be") || text::iequals(word_at(k - 1), "being")))
+      return;
     if (!t) return;
     size_t cost = (after ? 2 * dist : dist) + penalty;
     if (cost < best_cost) best = t, best_cost = cost;
   };
-  for (size_t k = b; k-- > 0 && at(k).start >= lo;) consider(k, b - k, false);
-  for (size_t k = e; k < n_ && at(k).end <= hi; ++k) consider(k, k - e + 1, true);
+  for (size_t k = sb; k-- > 0;) consider(k, sb - k, false);
+  for (size_t k = se; k < v.size(); ++k) consider(k, k - se + 1, true);
   return best;
 }
 
@@ -240,7 +259,7 @@ point grammar::anchor_day() const {
   return day_point(st_.anchor_days);
 }
 
-point grammar::resolve_weekday(int weekday, int dir) const {
+point grammar::resolve_weekday(int weekday, size_t b, size_t e) const {
   point p;
   p.g = gran::day;
   if (!st_.has_anchor) {
@@ -253,7 +272,7 @@ point grammar::resolve_weekday(int weekday, int dir) const {
   long back = a - (aw - weekday + 7) % 7;
   long ahead = a + (weekday - aw + 7) % 7;
   // News reports mostly look back: only a future cue sends a weekday ahead.
-  return day_point(dir > 0 ? ahead : back);
+  return day_point(direction(b, e) > 0 ? ahead : back);
 }
 
 namespace {
@@ -276,7 +295,7 @@ long pick(const long* cand, int count, long a, int dir) {
 
 }  // namespace
 
-point grammar::resolve_month(int month, int dir) const {
+point grammar::resolve_month(int month, size_t b, size_t e) const {
   point p;
   p.g = gran::month;
   p.month = month;
@@ -285,12 +304,12 @@ point grammar::resolve_month(int month, int dir) const {
   long cand[3];
   for (int k = 0; k < 3; ++k) cand[k] = long(st_.anchor.year - 1 + k) * 12 + month - 1;
   long c = pick(cand, 3, a, 0);
-  if (std::labs(c - a) > 2) c = pick(cand, 3, a, dir);  // near months need no tense
+  if (std::labs(c - a) > 2) c = pick(cand, 3, a, direction(b, e));  // near months need no tense
   p.year = int(c / 12);
   return p;
 }
 
-point grammar::resolve_month_day(int month, int day, int dir) const {
+point grammar::resolve_month_day(int month, int day, size_t b, size_t e) const {
   point p;
   p.g = gran::day;
   p.month = month;
@@ -305,7 +324,7 @@ point grammar::resolve_month_day(int month, int day, int dir) const {
   // away, the tense decides ("Oct. 23" in a May article that says "was").
   long near = pick(cand, count, st_.anchor_days, 0);
   if (std::labs(near - st_.anchor_days) <= 120) return day_point(near);
-  return day_point(pick(cand, count, st_.anchor_days, dir));
+  return day_point(pick(cand, count, st_.anchor_days, direction(b, e)));
 }
 
 point grammar::resolve_quarter(int q) const {
@@ -320,7 +339,7 @@ point grammar::resolve_quarter(int q) const {
   return p;
 }
 
-point grammar::resolve_season(int season, int dir) const {
+point grammar::resolve_season(int season, size_t b, size_t e) const {
   point p;
   p.g = gran::season;
   p.part = season;
@@ -329,7 +348,9 @@ point grammar::resolve_season(int season, int dir) const {
   long a = long(now.year) * 4 + now.part - 1;
   long cand[3];
   for (int k = 0; k < 3; ++k) cand[k] = long(now.year - 1 + k) * 4 + season - 1;
-  p.year = int(pick(cand, 3, a, dir) / 4);
+  long c = pick(cand, 3, a, 0);
+  if (c != a) c = pick(cand, 3, a, direction(b, e));  // the current season needs no tense
+  p.year = int(c / 4);
   return p;
 }
 
@@ -368,11 +389,15 @@ hit grammar::core(size_t i) {
   bool the = is(i, kw::the);
   size_t j = the ? i + 1 : i;
   hit best;
-  keep_longest(best, calendar(j, the));
-  keep_longest(best, clock(j));
-  keep_longest(best, relative(j, the));
-  keep_longest(best, span_forms(j, the));
-  keep_longest(best, sets(j));
+  if (j >= n_) return best;
+  // Each family only where its first atom can be: most atoms rule out most.
+  const atom& a = at(j);
+  bool number = a.kind == a_number, word = a.kind == a_word;
+  if (number || word || a.punct('\'')) keep_longest(best, calendar(j, the));
+  if (!the && (number || a.is(kw::noon) || a.is(kw::midnight))) keep_longest(best, clock(j));
+  if (word) keep_longest(best, relative(j, the));
+  if (number || word) keep_longest(best, span_forms(j, the));
+  if (!the && (number || word)) keep_longest(best, sets(j));
   if (!best.ok()) return best;
   return attach(best);
 }

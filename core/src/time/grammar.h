@@ -43,6 +43,7 @@ struct doc_state {
   point last_quarter;  // the last quarter (financial reports compare with it)
   int last_year = 0;
   point last_point;    // the last explicit point of any granularity
+  int scratch_sentence = -1;  // the sentence whose atoms the grammar's scratch holds
   int day_first = 0, month_first = 0;  // votes from textual dates ("5 June" vs "June 5")
   int numeric_day_first = 0, numeric_month_first = 0;  // unambiguous 25/12 or 12/25
 };
@@ -51,8 +52,11 @@ std::string value_of(const hit& h);
 
 class grammar {
  public:
-  grammar(const text::document& d, const std::vector<atom>& atoms, doc_state& st)
-      : doc_(d), a_(atoms), n_(atoms.size()), st_(st) {}
+  // `scratch` holds the atoms of a whole sentence when the tense needs them
+  // (the grammar itself only sees a window of the text).
+  grammar(const text::document& d, const std::vector<atom>& atoms, doc_state& st,
+          std::vector<atom>& scratch)
+      : doc_(d), a_(atoms), n_(atoms.size()), st_(st), scratch_(scratch) {}
 
   // The longest expression starting at atom i (not ok() when there is none).
   hit parse(size_t i);
@@ -89,11 +93,13 @@ class grammar {
   // Which way a bare weekday / month reads from the anchor.
   int direction(size_t b, size_t e) const;
   point anchor_day() const;
-  point resolve_weekday(int weekday, int dir) const;
-  point resolve_month(int month, int dir) const;
-  point resolve_month_day(int month, int day, int dir) const;
+  // The resolvers read the tense of atoms [b, e) only when the anchor alone
+  // does not settle the reading (most dates are near their anchor).
+  point resolve_weekday(int weekday, size_t b, size_t e) const;
+  point resolve_month(int month, size_t b, size_t e) const;
+  point resolve_month_day(int month, int day, size_t b, size_t e) const;
   point resolve_quarter(int q) const;
-  point resolve_season(int season, int dir) const;
+  point resolve_season(int season, size_t b, size_t e) const;
   point reference(gran g) const;  // the last mentioned period of g, else the anchor's
 
   // --- pattern families
@@ -121,6 +127,7 @@ class grammar {
   hit periods(size_t i, bool the);   // the quarter, the year, the weekend
   hit year_ago(size_t i, bool the);  // the year-earlier quarter, year-ago
   point weekend(int dir) const;
+  point this_weekday(int weekday, size_t b, size_t e) const;
   hit span_forms(size_t i, bool the);     // grammar_spans.cpp (durations)
   hit sets(size_t i);
 
@@ -128,6 +135,7 @@ class grammar {
   const std::vector<atom>& a_;
   size_t n_;
   doc_state& st_;
+  std::vector<atom>& scratch_;  // the atoms of sentence st_.scratch_sentence
 };
 
 }  // namespace quoteline::time

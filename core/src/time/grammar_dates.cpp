@@ -40,16 +40,20 @@ int two_digit_year(int v) { return v < 70 ? 2000 + v : 1900 + v; }
 hit grammar::calendar(size_t i, bool the) {
   hit best;
   if (i >= n_) return best;
+  const atom& a = at(i);
+  bool number = a.kind == a_number;
   if (!the) {
-    keep(best, numeric(i));
-    keep(best, weekday_date(i));
-    keep(best, month_date(i));
-    keep(best, day_month(i));
+    if (number) keep(best, numeric(i));
+    if (a.has(w_weekday)) keep(best, weekday_date(i));
+    if (a.has(w_month)) keep(best, month_date(i));
+    if (number || a.has(w_ord)) keep(best, day_month(i));
   }
-  keep(best, year_forms(i, the));
-  keep(best, quarter_forms(i, the));
-  keep(best, season_forms(i, the));
-  keep(best, holiday_forms(i, the));
+  if (number || a.kind == a_punct || a.has(w_decade | w_ord | w_num) || a.is(kw::fiscal))
+    keep(best, year_forms(i, the));
+  if (a.has(w_ord | w_shift) || a.is(kw::fiscal) || (a.kind == a_word && a.end - a.start == 2))
+    keep(best, quarter_forms(i, the));
+  if (a.has(w_season)) keep(best, season_forms(i, the));
+  if (!the && a.kind == a_word && a.is(af_upper)) keep(best, holiday_forms(i, the));
   return best;
 }
 
@@ -70,7 +74,7 @@ hit grammar::weekday_date(size_t i) {
     return d;
   }
   if (at(i).has(w_abbr) && !at(i).is(af_period)) return none;
-  return date_hit(i, e, resolve_weekday(at(i).info->weekday, direction(i, e)));
+  return date_hit(i, e, resolve_weekday(at(i).info->weekday, i, e));
 }
 
 hit grammar::month_date(size_t i) {
@@ -87,7 +91,7 @@ hit grammar::month_date(size_t i) {
     if (year_at(k, y) && valid_day(y, m, d)) {
       h = date_hit(i, k + 1, ymd(y, m, d));
     } else if (valid_day(0, m, d)) {
-      h = date_hit(i, e2, resolve_month_day(m, d, direction(i, e2)));
+      h = date_hit(i, e2, resolve_month_day(m, d, i, e2));
     } else {
       return none;
     }
@@ -114,7 +118,7 @@ hit grammar::month_date(size_t i) {
     for (const char* w : kIntro) ok = ok || word_is(i - 1, w);
     if (!ok || word_is(i + 1, "be") || word_is(i + 1, "have") || word_is(i + 1, "not")) return none;
   }
-  return date_hit(i, e, resolve_month(m, direction(i, e)));
+  return date_hit(i, e, resolve_month(m, i, e));
 }
 
 hit grammar::day_month(size_t i) {
@@ -133,7 +137,7 @@ hit grammar::day_month(size_t i) {
   if (year_at(y_at, y) && valid_day(y, m, d))
     h = date_hit(i, y_at + 1, ymd(y, m, d));
   else
-    h = date_hit(i, e2, resolve_month_day(m, d, direction(i, e2)));
+    h = date_hit(i, e2, resolve_month_day(m, d, i, e2));
   h.order = 2;
   return h;
 }
@@ -422,7 +426,7 @@ hit grammar::season_forms(size_t i, bool the) {
       !(word_is(i - 1, "in") || word_is(i - 1, "this") || word_is(i - 1, "last") ||
         word_is(i - 1, "next") || word_is(i - 1, "by") || word_is(i - 1, "since")))
     return none;
-  return date_hit(b, e, resolve_season(s, direction(i, e)));
+  return date_hit(b, e, resolve_season(s, i, e));
 }
 
 hit grammar::holiday_forms(size_t i, bool the) {
@@ -458,12 +462,12 @@ hit grammar::holiday_forms(size_t i, bool the) {
   p.g = gran::day;
   if (year_at(e, y) && holiday(name, y, days)) return date_hit(i, e + 1, day_point(days));
   if (!st_.has_anchor) return none;
-  int dir = direction(i, e);
   long cand[3];
   int count = 0;
   for (int yy = st_.anchor.year - 1; yy <= st_.anchor.year + 1; ++yy)
     if (holiday(name, yy, days)) cand[count++] = days;
   if (!count) return none;
+  int dir = direction(i, e);
   long best = cand[0];
   long best_d = -1;
   for (int k = 0; k < count; ++k) {

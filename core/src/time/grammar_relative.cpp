@@ -41,14 +41,16 @@ bool period_unit(unit u) {
 hit grammar::relative(size_t i, bool the) {
   hit best;
   if (i >= n_) return best;
-  if (!the) keep(best, deictic(i));
-  keep(best, refs(i, the));
-  keep(best, shifted(i, the));
-  keep(best, anaphora(i, the));
-  keep(best, edges(i, the));
-  keep(best, fuzzy(i, the));
-  keep(best, periods(i, the));
-  keep(best, year_ago(i, the));
+  const atom& a = at(i);
+  if (!the && a.has(w_day)) keep(best, deictic(i));
+  if (a.has(w_ref) || a.is(kw::right) || word_is(i, "just") || a.is(kw::qual) || the)
+    keep(best, refs(i, the));
+  if (a.has(w_shift)) keep(best, shifted(i, the));
+  if (a.is(kw::that) || a.is(kw::same)) keep(best, anaphora(i, the));
+  if (a.is(kw::edge) || a.is(kw::middle)) keep(best, edges(i, the));
+  if (a.has(w_mod) || a.is(kw::earlier) || a.is(kw::later)) keep(best, fuzzy(i, the));
+  if (the) keep(best, periods(i, the));
+  if (a.has(w_unit) || a.is(kw::qual)) keep(best, year_ago(i, the));
   return best;
 }
 
@@ -195,7 +197,7 @@ hit grammar::shifted(size_t i, bool the) {
     point p;
     if (s < 0) p = day_point(a - (back ? back : 7));
     else if (s > 0) p = day_point(a + (ahead ? ahead : 7));
-    else p = resolve_weekday(wd, direction(i, k + 1) < 0 ? -1 : 1);
+    else p = this_weekday(wd, i, k + 1);
     return make(b, k + 1, timex_type::date, p);
   }
   // Months: last October, next April, this May
@@ -355,6 +357,15 @@ point grammar::weekend(int dir) const {
   return week_of(a - 7, true);
 }
 
+point grammar::this_weekday(int weekday, size_t b, size_t e) const {
+  // "this Friday": the one of this week, ahead unless the sentence looks back.
+  long a = st_.anchor_days;
+  int aw = text::weekday(st_.anchor.year, st_.anchor.month, st_.anchor.day);
+  if (aw == weekday) return day_point(a);
+  if (direction(b, e) < 0) return day_point(a - (aw - weekday + 7) % 7);
+  return day_point(a + (weekday - aw + 7) % 7);
+}
+
 hit grammar::periods(size_t i, bool the) {
   hit none;
   if (!the || i >= n_) return none;
@@ -365,7 +376,8 @@ hit grammar::periods(size_t i, bool the) {
   if (k + 1 < n_ && at(k + 1).is(af_hyphen)) return none;  // the year-earlier ...
   unit u = at(k).info->u;
   if (u == unit::weekend && !fiscal) {
-    hit h = make(b, k + 1, timex_type::date, weekend(direction(i, k + 1)));
+    int aw = st_.has_anchor ? text::weekday(st_.anchor.year, st_.anchor.month, st_.anchor.day) : 0;
+    hit h = make(b, k + 1, timex_type::date, weekend(aw >= 6 ? 0 : direction(i, k + 1)));
     return h;
   }
   if (u == unit::quarter) {

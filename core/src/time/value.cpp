@@ -1,6 +1,5 @@
 #include "time/value.h"
 
-#include <cstdio>
 
 namespace quoteline::time {
 
@@ -199,54 +198,85 @@ bool shift_by(point& p, unit u, int n) {
   }
 }
 
+namespace {
+
+// Appends v as exactly `width` digits (zero padded).
+void digits(std::string& out, long v, int width) {
+  char buf[20];
+  for (int i = width - 1; i >= 0; --i, v /= 10) buf[i] = char('0' + v % 10);
+  out.append(buf, size_t(width));
+}
+
+void year_of(std::string& out, int year, int width) {
+  if (year > 0 && year < 10000) digits(out, year / (width == 4 ? 1 : width == 3 ? 10 : width == 2 ? 100 : 1000), width);
+  else out.append(size_t(width), 'X');
+}
+
+}  // namespace
+
 std::string format(const point& p) {
-  char buf[40];
-  char y[8];
-  if (p.year > 0 && p.year < 10000)
-    std::snprintf(y, sizeof y, "%04d", p.year);
-  else
-    std::snprintf(y, sizeof y, "XXXX");
-  int n = 0;
+  std::string out;
+  out.reserve(20);
   switch (p.g) {
-    case gran::millennium: n = std::snprintf(buf, sizeof buf, "%.1s", y); break;
-    case gran::century: n = std::snprintf(buf, sizeof buf, "%.2s", y); break;
-    case gran::decade: n = std::snprintf(buf, sizeof buf, "%.3s", y); break;
-    case gran::year: n = std::snprintf(buf, sizeof buf, "%s", y); break;
-    case gran::half: n = std::snprintf(buf, sizeof buf, "%s-H%d", y, p.part); break;
-    case gran::quarter: n = std::snprintf(buf, sizeof buf, "%s-Q%d", y, p.part); break;
+    case gran::millennium: year_of(out, p.year, 1); break;
+    case gran::century: year_of(out, p.year, 2); break;
+    case gran::decade: year_of(out, p.year, 3); break;
+    case gran::year: year_of(out, p.year, 4); break;
+    case gran::half:
+    case gran::quarter:
+      year_of(out, p.year, 4);
+      out += p.g == gran::half ? "-H" : "-Q";
+      digits(out, p.part, 1);
+      break;
     case gran::season:
-      n = std::snprintf(buf, sizeof buf, "%s-%s", y, season_name(p.part));
+      year_of(out, p.year, 4);
+      out += '-';
+      out += season_name(p.part);
       break;
     case gran::month:
-      n = p.month ? std::snprintf(buf, sizeof buf, "%s-%02d", y, p.month)
-                  : std::snprintf(buf, sizeof buf, "%s-XX", y);
+      year_of(out, p.year, 4);
+      out += '-';
+      if (p.month) digits(out, p.month, 2);
+      else out += "XX";
       break;
     case gran::week:
     case gran::weekend:
-      n = p.week ? std::snprintf(buf, sizeof buf, "%s-W%02d", y, p.week)
-                 : std::snprintf(buf, sizeof buf, "%s-WXX", y);
-      if (p.g == gran::weekend) n += std::snprintf(buf + n, sizeof buf - n, "-WE");
+      year_of(out, p.year, 4);
+      out += "-W";
+      if (p.week) digits(out, p.week, 2);
+      else out += "XX";
+      if (p.g == gran::weekend) out += "-WE";
       break;
     case gran::day:
     case gran::pod:
     case gran::hour:
     case gran::minute:
-      if (p.weekday && !p.month)
-        n = std::snprintf(buf, sizeof buf, "%s-WXX-%d", y, p.weekday);
-      else if (!p.month)
-        n = std::snprintf(buf, sizeof buf, "%s-XX-XX", y);
-      else if (!p.day)
-        n = std::snprintf(buf, sizeof buf, "%s-%02d-XX", y, p.month);
-      else
-        n = std::snprintf(buf, sizeof buf, "%s-%02d-%02d", y, p.month, p.day);
-      if (p.g == gran::pod)
-        n += std::snprintf(buf + n, sizeof buf - n, "T%s", pod_name(p.pod));
-      else if (p.g == gran::hour || p.g == gran::minute)
-        n += std::snprintf(buf + n, sizeof buf - n, "T%02d:%02d", p.hour, p.minute < 0 ? 0 : p.minute);
+      year_of(out, p.year, 4);
+      if (p.weekday && !p.month) {
+        out += "-WXX-";
+        digits(out, p.weekday, 1);
+      } else if (!p.month) {
+        out += "-XX-XX";
+      } else {
+        out += '-';
+        digits(out, p.month, 2);
+        out += '-';
+        if (p.day) digits(out, p.day, 2);
+        else out += "XX";
+      }
+      if (p.g == gran::pod) {
+        out += 'T';
+        out += pod_name(p.pod);
+      } else if (p.g == gran::hour || p.g == gran::minute) {
+        out += 'T';
+        digits(out, p.hour, 2);
+        out += ':';
+        digits(out, p.minute < 0 ? 0 : p.minute, 2);
+      }
       break;
-    default: return {};
+    default: break;
   }
-  return std::string(buf, size_t(n));
+  return out;
 }
 
 gran gran_of(unit u) {

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <cstddef>
-#include <cstring>
 
 #include "text/lexicon.h"
 
@@ -131,77 +130,52 @@ word_info decode(std::string_view value) {
   return w;
 }
 
-// A word of up to 16 bytes packed big-endian into two integers: comparing
-// packed keys orders them like the strings, so the binary search compares
-// two integers per step instead of calling memcmp.
-struct packed {
-  uint64_t hi = 0, lo = 0;
-  bool operator<(const packed& o) const { return hi != o.hi ? hi < o.hi : lo < o.lo; }
-  bool operator==(const packed& o) const { return hi == o.hi && lo == o.lo; }
-};
-
 constexpr size_t kMaxKey = 16;
 
-// ASCII 'A'..'Z' to lowercase in eight bytes at once (no byte above 0x7F).
-inline uint64_t lower8(uint64_t x) {
-  const uint64_t high = 0x8080808080808080ull;
-  uint64_t at_least_a = (x + 0x3F3F3F3F3F3F3F3Full) & high;  // byte >= 'A'
-  uint64_t above_z = (x + 0x2525252525252525ull) & high;     // byte > 'Z'
-  return x | ((at_least_a & ~above_z) >> 2);
-}
-
-inline uint64_t big_endian(uint64_t v) {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-  return v;
-#else
-  return __builtin_bswap64(v);
-#endif
+inline int slot(char c) { return c >= 'a' && c <= 'z' ? c - 'a' : 26; }
+inline int bucket_of(unsigned char c0, unsigned char c1, size_t n) {
+  return slot(char(c0)) * 27 + (n > 1 ? slot(char(c1)) : 26);
 }
 
 struct table {
   std::array<word_info, kCount> infos;
-  std::array<packed, kCount> keys;     // sorted by (first two letters, key)
-  std::array<uint16_t, kCount> index;  // keys[k] is the key of kWords[index[k]]
-  // Keys by their first two letters ('a'..'z', then one slot for anything
-  // else): bucket b holds keys[from[b] .. from[b + 1]), a handful at most, so
-  // the binary search takes one or two steps.
+  // Keys grouped by their first two letters ('a'..'z', then one slot for
+  // anything else) and sorted by (length, key) inside each group: bucket b
+  // holds order[from[b] .. from[b + 1]). A lookup finds its bucket directly,
+  // binary-searches the (few) keys by length and compares the equal ones.
+  std::array<uint16_t, kCount> order;
+  std::array<uint8_t, kCount> length;
   std::array<uint16_t, 27 * 27 + 1> from{};
-  std::array<uint32_t, 27> lengths{};  // key lengths per first letter, as bits
   table() {
-    std::array<std::pair<int, std::pair<packed, uint16_t>>, kCount> sorted;
+    std::array<std::pair<int, uint16_t>, kCount> sorted;
     for (size_t i = 0; i < kCount; ++i) {
       infos[i] = decode(kWords[i].value);
       std::string_view k = kWords[i].key;
-      sorted[i] = {bucket(k), {pack(k), uint16_t(i)}};
-      lengths[size_t(slot(k[0]))] |= 1u << k.size();
+      int b = bucket_of(static_cast<unsigned char>(k[0]),
+                        k.size() > 1 ? static_cast<unsigned char>(k[1]) : 0, k.size());
+      sorted[i] = {b, uint16_t(i)};
     }
     std::sort(sorted.begin(), sorted.end(), [](const auto& x, const auto& y) {
-      return x.first != y.first ? x.first < y.first : x.second.first < y.second.first;
+      if (x.first != y.first) return x.first < y.first;
+      std::string_view a = kWords[x.second].key, b = kWords[y.second].key;
+      return a.size() != b.size() ? a.size() < b.size() : a < b;
     });
     size_t k = 0;
     for (int b = 0; b <= 27 * 27; ++b) {
       while (k < kCount && sorted[k].first < b) ++k;
       from[size_t(b)] = uint16_t(k);
     }
-    for (size_t i = 0; i < kCount; ++i) keys[i] = sorted[i].second.first, index[i] = sorted[i].second.second;
-  }
-  static int slot(char c) { return c >= 'a' && c <= 'z' ? c - 'a' : 26; }
-  static int bucket(std::string_view k) { return slot(k[0]) * 27 + (k.size() > 1 ? slot(k[1]) : 26); }
-  static packed pack(std::string_view k) {
-    packed p;
-    for (size_t i = 0; i < k.size() && i < kMaxKey; ++i) {
-      uint64_t b = static_cast<unsigned char>(k[i]);
-      if (i < 8) p.hi |= b << (56 - 8 * i);
-      else p.lo |= b << (56 - 8 * (i - 8));
+    for (size_t i = 0; i < kCount; ++i) {
+      order[i] = sorted[i].second;
+      length[i] = uint8_t(kWords[sorted[i].second].key.size());
     }
-    return p;
   }
 };
 
-const table& words() {
-  static const table t;
-  return t;
-}
+// Built once at load time from the constant entries (no other static data
+// is involved, so the order of initialization does not matter).
+const table kTable;
+inline const table& words() { return kTable; }
 
 }  // namespace
 
@@ -215,32 +189,35 @@ const char* season_name(int season) {
   return season >= 0 && season <= 4 ? kNames[season] : "";
 }
 
+namespace {
+
+// Equal to a lowercase ASCII key, ignoring the word's ASCII case.
+inline bool same_lower(const char* w, const char* key, size_t n) {
+  for (size_t i = 0; i < n; ++i) {
+    unsigned char c = static_cast<unsigned char>(w[i]);
+    if (unsigned(c - 'A') < 26u) c = static_cast<unsigned char>(c + 32);
+    if (c != static_cast<unsigned char>(key[i])) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 const word_info* lookup(std::string_view word) {
-  const table& t = words();
   size_t n = word.size();
   if (n == 0 || n > kMaxKey) return nullptr;
+  const table& t = words();
   unsigned char c0 = static_cast<unsigned char>(word[0]) | 0x20;
   unsigned char c1 = n > 1 ? static_cast<unsigned char>(word[1]) | 0x20 : 0;
-  int s0 = table::slot(char(c0));
-  if (!(t.lengths[size_t(s0)] & (1u << n))) return nullptr;
-  int b = s0 * 27 + (n > 1 ? table::slot(char(c1)) : 26);
-  const packed* lo = t.keys.data() + t.from[size_t(b)];
-  const packed* hi = t.keys.data() + t.from[size_t(b) + 1];
-  if (lo == hi) return nullptr;  // most words of running text stop here
-  // Copy into a zero-padded 16-byte buffer, read it as two big-endian
-  // integers and lowercase eight ASCII bytes at a time.
-  unsigned char buf[kMaxKey] = {};
-  for (size_t i = 0; i < n; ++i) buf[i] = static_cast<unsigned char>(word[i]);
-  uint64_t h, l;
-  std::memcpy(&h, buf, 8);
-  std::memcpy(&l, buf + 8, 8);
-  if ((h | l) & 0x8080808080808080ull) return nullptr;  // every key is ASCII
-  packed key;
-  key.hi = big_endian(lower8(h));
-  key.lo = big_endian(lower8(l));
-  const packed* it = std::lower_bound(lo, hi, key);
-  if (it == hi || !(*it == key)) return nullptr;
-  return &t.infos[t.index[size_t(it - t.keys.data())]];
+  int b = bucket_of(c0, c1, n);
+  const uint8_t* lo = t.length.data() + t.from[size_t(b)];
+  const uint8_t* hi = t.length.data() + t.from[size_t(b) + 1];
+  const uint8_t* it = std::lower_bound(lo, hi, uint8_t(n));
+  for (; it != hi && *it == n; ++it) {
+    size_t k = t.order[size_t(it - t.length.data())];
+    if (same_lower(word.data(), kWords[k].key.data(), n)) return &t.infos[k];
+  }
+  return nullptr;
 }
 
 }  // namespace quoteline::time
