@@ -152,3 +152,19 @@ test('demo: the viewer is Trusted Types clean (no HTML or script sinks)', async 
     await strict.close();
   }
 });
+
+test('demo: the host page keeps the selection and filters in its URL through the viewer events', async () => {
+  const page = await open(env, 'demo/index.html#speaker=vladimir-putin');
+  await ready(page);
+  const s = await summary(page);
+  assert.ok(s.entries.length >= 1 && s.entries.length < s.quotes.length, 'the filter from the URL applies');
+  await page.locator('quoteline-viewer [data-quote-ref]').first().click();
+  const ref = (await active(page)).quote;
+  assert.match(await page.evaluate(() => location.hash), new RegExp(`quote=[^&]*${ref}`));
+  // Reloading the URL restores the selection.
+  await page.reload();
+  await ready(page);
+  await page.waitForFunction(() => document.querySelector('quoteline-viewer').shadowRoot.activeElement);
+  assert.equal((await active(page)).quote, ref);
+  await page.close2();
+});

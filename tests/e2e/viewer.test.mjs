@@ -229,6 +229,11 @@ test('timeline: buttons, keys and Ctrl+wheel zoom and pan; a plain wheel scrolls
   const before = await active(page);
   await page.keyboard.press('ArrowRight');
   assert.notDeepEqual(await active(page), before);
+  // Up and Down cross between the publication and mention lanes.
+  const lane = () => shadow(page, (r) => r.activeElement.parentNode.dataset.lane);
+  const l0 = await lane();
+  await page.keyboard.press(l0 === '0' ? 'ArrowDown' : 'ArrowUp');
+  assert.notEqual(await lane(), l0);
   // Ctrl+wheel over the track zooms; a plain wheel scrolls the page instead.
   await v.locator('[data-act="fit"]').click();
   const box = await v.locator('.track').boundingBox();

@@ -350,14 +350,16 @@ export class Timeline {
     const at = b.item ? (b.item.t0 + b.item.t1) / 2 : (b.from + b.to) / 2;
     let to = null;
     switch (e.key) {
-      case 'ArrowRight': case 'ArrowDown':
-        if (!narrow && e.key === 'ArrowDown') return;
-        to = order[i + 1] || this.edge(1);
+      case 'ArrowUp': case 'ArrowDown':
+        if (!narrow) {
+          // Across lanes: the nearest event in the other lane.
+          to = this.near(at, b.parentNode.dataset.lane === '0' ? '1' : '0') || b;
+          break;
+        }
+        to = e.key === 'ArrowDown' ? order[i + 1] || this.edge(1) : order[i - 1] || this.edge(-1);
         break;
-      case 'ArrowLeft': case 'ArrowUp':
-        if (!narrow && e.key === 'ArrowUp') return;
-        to = order[i - 1] || this.edge(-1);
-        break;
+      case 'ArrowRight': to = order[i + 1] || this.edge(1); break;
+      case 'ArrowLeft': to = order[i - 1] || this.edge(-1); break;
       case 'Home': to = order[0]; break;
       case 'End': to = order[order.length - 1]; break;
       case '+': case '=': this.zoom(0.5, at); to = this.near(at); break;
@@ -380,9 +382,10 @@ export class Timeline {
     return dir > 0 ? o[o.length - 1] : o[0];
   }
 
-  near(t) {
+  near(t, lane) {
     let best = null, d = Infinity;
     for (const b of this.nodes.values()) {
+      if (lane != null && b.parentNode.dataset.lane !== lane) continue;
       const x = b.item ? (b.item.t0 + b.item.t1) / 2 : (b.from + b.to) / 2;
       if (Math.abs(x - t) < d) (d = Math.abs(x - t)), (best = b);
     }
