@@ -168,3 +168,27 @@ test('demo: the host page keeps the selection and filters in its URL through the
   assert.equal((await active(page)).quote, ref);
   await page.close2();
 });
+
+test('demo: a viewer reads a child JSON or plain-text script', async () => {
+  const page = await open(env, 'demo/index.html');
+  await ready(page);
+  await page.evaluate(() => {
+    const add = (id, type, text) => {
+      const v = document.createElement('quoteline-viewer');
+      v.id = id;
+      v.setAttribute('loading', 'eager');
+      const s = document.createElement('script');
+      s.type = type;
+      s.textContent = text;
+      v.append(s);
+      document.querySelector('main').prepend(v);
+    };
+    add('json', 'application/json', JSON.stringify({ headline: 'Port reopens', published: '2024-02-01', body: '“We are open again,” harbour master Ruth Adeyemi said on Thursday.' }));
+    add('plain', 'text/plain', '1 Feb 2024 09:00\n\nFerries resume\n\n“The first crossing leaves at noon,” said Piet Janssen.');
+  });
+  await ready(page);
+  assert.equal((await summary(page, '#json')).headline, 'Port reopens');
+  assert.equal((await summary(page, '#plain')).headline, 'Ferries resume');
+  assert.ok((await summary(page, '#json')).quotes.length >= 1);
+  await page.close2();
+});
