@@ -49,10 +49,13 @@ void parse_number(std::string_view s, atom& a) {
 }
 
 // Looks a word up, also without a possessive 's.
-void read_word(std::string_view text, atom& a) {
+void read_word(std::string_view text, atom& a, bool apostrophe) {
   std::string_view w = text.substr(a.start, a.end - a.start);
-  a.info = lookup(w);
-  if (a.info) return;
+  if (maybe_word(w)) {
+    a.info = lookup(w);
+    if (a.info) return;
+  }
+  if (!apostrophe) return;
   size_t n = w.size();
   if (n > 2 && (w[n - 1] == 's' || w[n - 1] == 'S') && w[n - 2] == '\'') {
     a.info = lookup(w.substr(0, n - 2));
@@ -113,7 +116,7 @@ inline bool letter_at(std::string_view s, size_t i, size_t end) {
 
 // End of the word starting at i: letters and digits, with inner ' ’ - .
 // before a letter. Sets `hyphen` when the word holds a hyphen.
-size_t word_end(std::string_view s, size_t i, size_t n, bool& hyphen) {
+size_t word_end(std::string_view s, size_t i, size_t n, bool& hyphen, bool& apostrophe) {
   while (i < n) {
     uint8_t k = byte_class(s, i);
     if (k & (k_letter | k_digit)) {
@@ -121,11 +124,13 @@ size_t word_end(std::string_view s, size_t i, size_t n, bool& hyphen) {
     } else if (k & k_join) {
       if (!letter_at(s, i + 1, n)) break;
       hyphen = hyphen || s[i] == '-';
+      apostrophe = apostrophe || s[i] == '\'';
       ++i;
     } else if (k & k_high) {
       size_t j = i;
       uint32_t c = text::next_cp(s, j);
-      if (text::is_letter(c) || (c == 0x2019 && letter_at(s, j, n))) i = j;
+      if (text::is_letter(c)) i = j;
+      else if (c == 0x2019 && letter_at(s, j, n)) i = j, apostrophe = true;
       else break;
     } else {
       break;
@@ -167,7 +172,6 @@ void atomize(std::string_view text, uint32_t start, uint32_t end, std::vector<at
       continue;
     }
     bool glued = !out.empty() && at == prev_end;
-    uint32_t word_start = pending_hyphen && !out.empty() ? out.back().word_start : uint32_t(at);
     if (cp - '0' < 10u) {
       while (i < n) {
         unsigned char c = static_cast<unsigned char>(text[i]);
@@ -187,11 +191,10 @@ void atomize(std::string_view text, uint32_t start, uint32_t end, std::vector<at
       if (glued) a.flags |= af_glued;
       if (pending_hyphen) a.flags |= af_hyphen | af_glued;
       parse_number(text.substr(at, i - at), a);
-      a.word_start = word_start;
     } else if (cp < 0x80 ? (cp | 0x20) - 'a' < 26u : text::is_letter(cp)) {
       bool upper = cp < 0x80 ? cp - 'A' < 26u : text::is_upper(cp);
-      bool hyphen = false;
-      i = word_end(text, i, n, hyphen);
+      bool hyphen = false, apostrophe = false;
+      i = word_end(text, i, n, hyphen, apostrophe);
       if (i < n && text[i] == '.' && initialism(text.substr(at, i - at))) ++i;
       // Split at inner hyphens: mid-December, two-hour, five-year-old.
       size_t s = at;
@@ -206,8 +209,7 @@ void atomize(std::string_view text, uint32_t start, uint32_t end, std::vector<at
         if (!first || pending_hyphen) a.flags |= af_hyphen | af_glued;
         unsigned char c0 = static_cast<unsigned char>(text[s]);
         if (unsigned(c0 - 'A') < 26u || (first && upper)) a.flags |= af_upper;
-        read_word(text, a);
-        a.word_start = word_start;
+        read_word(text, a, apostrophe);
         first = false;
         s = k + 1;
       }
@@ -230,15 +232,9 @@ void atomize(std::string_view text, uint32_t start, uint32_t end, std::vector<at
       a.kind = a_punct;
       a.ch = cp < 0x80 ? char(cp) : (cp == 0x2019 || cp == 0x2018) ? '\'' : '\x01';
       if (glued) a.flags |= af_glued;
-      a.word_start = a.start;
     }
     pending_hyphen = false;
     prev_end = uint32_t(i);
-  }
-  // Whole-word ends, so a match inside "five-year-old" can widen to the word.
-  for (size_t k = out.size(); k-- > 0;) {
-    bool joined = k + 1 < out.size() && out[k + 1].is(af_hyphen);
-    out[k].word_end = joined ? out[k + 1].word_end : out[k].end;
   }
 }
 

@@ -26,8 +26,6 @@ enum num_shape : uint8_t { n_plain, n_clock, n_grouped, n_decimal };
 
 struct atom {
   uint32_t start = 0, end = 0;  // byte offsets into the document text
-  uint32_t word_end = 0;        // end of the whole hyphenated word it belongs to
-  uint32_t word_start = 0;
   atom_kind kind = a_punct;
   uint8_t flags = 0;
   num_shape shape = n_plain;

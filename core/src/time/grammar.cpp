@@ -23,17 +23,24 @@ bool grammar::same_word(size_t i, std::string_view w) const {
 }
 
 span grammar::extent(const hit& h) const {
-  size_t b = h.begin;
+  // Whole hyphenated words: a match inside "five-year-old" covers the word.
+  auto first_of = [&](size_t k) {
+    while (k > 0 && at(k).is(af_hyphen)) --k;
+    return k;
+  };
+  auto last_of = [&](size_t k) {
+    while (k + 1 < n_ && at(k + 1).is(af_hyphen)) ++k;
+    return k;
+  };
+  size_t b = h.begin, last = h.end - 1;
   // TimeML leaves an article before an adjectival compound outside:
   // "the [third-quarter] results", "the [two-week] trip".
-  if (is(b, kw::the) && h.end - b >= 3 && at(h.end - 1).is(af_hyphen) &&
-      at(h.end - 1).word_start > at(b + 1).start - 1 && at(b + 1).word_end == at(h.end - 1).end)
-    ++b;
-  span s{a_[b].word_start, a_[h.end - 1].word_end};
+  if (is(b, kw::the) && last > b + 1 && at(last).is(af_hyphen) && first_of(last) == b + 1) ++b;
+  size_t e = last_of(last);
+  span s{at(first_of(b)).start, at(e).end};
   // A possessive stays outside: "[Friday]'s meeting".
-  const atom& last = at(h.end - 1);
-  if (last.is(af_possessive) && last.end == s.end) {
-    std::string_view t = text_of(h.end - 1);
+  if (e == last && at(last).is(af_possessive)) {
+    std::string_view t = text_of(last);
     s.end -= t.size() >= 4 && t[t.size() - 2] != '\'' ? 4 : 2;
   }
   return s;

@@ -146,6 +146,7 @@ struct table {
   std::array<uint16_t, kCount> order;
   std::array<uint8_t, kCount> length;
   std::array<uint16_t, 27 * 27 + 1> from{};
+  std::array<uint32_t, 27 * 27> lengths{};  // key lengths per bucket, as bits
   table() {
     std::array<std::pair<int, uint16_t>, kCount> sorted;
     for (size_t i = 0; i < kCount; ++i) {
@@ -154,6 +155,7 @@ struct table {
       int b = bucket_of(static_cast<unsigned char>(k[0]),
                         k.size() > 1 ? static_cast<unsigned char>(k[1]) : 0, k.size());
       sorted[i] = {b, uint16_t(i)};
+      lengths[size_t(b)] |= 1u << k.size();
     }
     std::sort(sorted.begin(), sorted.end(), [](const auto& x, const auto& y) {
       if (x.first != y.first) return x.first < y.first;
@@ -178,6 +180,8 @@ const table kTable;
 inline const table& words() { return kTable; }
 
 }  // namespace
+
+const uint32_t* const word_lengths = kTable.lengths.data();
 
 const char* pod_name(int pod) {
   static const char* const kNames[] = {"", "MO", "AF", "EV", "NI", "DT"};

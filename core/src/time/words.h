@@ -73,4 +73,21 @@ struct word_info {
 // period is not stripped here), or nullptr for words outside the vocabulary.
 const word_info* lookup(std::string_view word);
 
+// Key lengths (as bits) of the vocabulary words starting with each pair of
+// letters ('a'..'z' or other, 27 x 27): lets a caller skip lookup() for the
+// many words that cannot be in the vocabulary, without a call.
+extern const uint32_t* const word_lengths;
+
+inline bool maybe_word(std::string_view w) {
+  size_t n = w.size();
+  if (n == 0 || n > 16) return false;
+  auto slot = [](unsigned char c) {
+    c |= 0x20;
+    return c >= 'a' && c <= 'z' ? c - 'a' : 26;
+  };
+  int b = slot(static_cast<unsigned char>(w[0])) * 27 +
+          (n > 1 ? slot(static_cast<unsigned char>(w[1])) : 26);
+  return (word_lengths[b] >> n) & 1u;
+}
+
 }  // namespace quoteline::time
