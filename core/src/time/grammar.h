@@ -67,7 +67,6 @@ class grammar {
   span extent(const hit& h) const;
 
  private:
-  friend struct grammar_test_access;
   // --- shared helpers (grammar.cpp)
   const atom& at(size_t i) const { return a_[i]; }
   bool has(size_t i, uint32_t f) const { return i < n_ && a_[i].has(f); }

@@ -256,7 +256,6 @@ hit grammar::year_forms(size_t i, bool the) {
                word_is(i - 1, "year") && is(i - 2, kw::the)) {
       year = 2000;
       ++e;
-      hit h;
       point p;
       p.g = gran::year;
       p.year = year;

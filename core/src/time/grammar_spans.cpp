@@ -87,8 +87,7 @@ hit grammar::span_forms(size_t i, bool the) {
   size_t j = k + 1;
   if (is(j, kw::earlier) && at(j).is(af_hyphen)) return none;  // year-earlier
   // An age ("a 6-year-old", "52 years old") is not a time expression.
-  if (is(j, kw::old) || (is(j, kw::old) && at(j).is(af_hyphen))) return none;
-  if (is(j, kw::old) || (has(j, w_unit) && is(j + 1, kw::old))) return none;
+  if (is(j, kw::old)) return none;
   // day-long, decades-long
   if (is(j, kw::long_) && at(j).is(af_hyphen)) {
     h.end = j + 1;
