@@ -10,6 +10,7 @@
 #include "attribution/attribution.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "attribution/cues.h"
 #include "text/chars.h"
@@ -141,8 +142,13 @@ class context {
   int role_entity(const mention& m);
   void assign(size_t qi, int ent, enum cue c, span mention_span);
   void note(uint32_t pos, int ent);
+  size_t before(uint32_t pos) const;
+  int add_entity(entity&& e);
+  void index_words(int id);
+  int named(std::string_view name, bool by_last) const;
+  std::unordered_map<std::string, std::vector<int>> index_;  // name word -> entities
+  std::vector<int> cands_;
   void add_alias(int ent, span at);
-  int last_speaker_before(size_t qi) const;
 
   void sieve_interview();
   void sieve_named();
@@ -304,9 +310,16 @@ int context::add_name(const mention& m) {
   phrase w(name);
   if (w.n == 0) return -1;
   int found = -1;
+  // Candidates: entities indexed under the mention's first or last word.
+  cands_.clear();
+  for (std::string_view key : {w.w[0], w.w[w.n - 1]}) {
+    auto it = index_.find(std::string(key));
+    if (it != index_.end()) cands_.insert(cands_.end(), it->second.begin(), it->second.end());
+  }
   for (int pass = 0; pass < 2 && found < 0; ++pass) {
     uint32_t best = 0;
-    for (size_t k = 0; k < ents_.size(); ++k) {
+    for (int c : cands_) {
+      size_t k = static_cast<size_t>(c);
       const entity& e = ents_[k];
       if (e.words.empty() || e.last_pos < best || (found >= 0 && e.last_pos == best)) continue;
       bool person = e.kind == speaker_kind::person;
@@ -321,11 +334,13 @@ int context::add_name(const mention& m) {
     entity e;
     e.set_name(name);
     e.kind = m.org ? speaker_kind::organization : speaker_kind::person;
-    ents_.push_back(std::move(e));
-    found = static_cast<int>(ents_.size() - 1);
+    found = add_entity(std::move(e));
   }
   entity& e = ents_[static_cast<size_t>(found)];
-  if (e.words.size() < w.n && !m.org) e.set_name(name);
+  if (e.words.size() < w.n && !m.org) {
+    e.set_name(name);
+    index_words(found);
+  }
   if (e.role.empty() && !m.title.empty() && m.title.start < m.name.start) {
     std::string_view t = view(m.title);
     phrase tw(t);
@@ -333,6 +348,43 @@ int context::add_name(const mention& m) {
   }
   if ((m.gender == 'm' || m.gender == 'f') && !e.gender) e.gender = m.gender;
   return found;
+}
+
+int context::add_entity(entity&& e) {
+  ents_.push_back(std::move(e));
+  int id = static_cast<int>(ents_.size() - 1);
+  index_words(id);
+  return id;
+}
+
+// Indexes an entity under the first and last word of its name.
+void context::index_words(int id) {
+  const entity& e = ents_[static_cast<size_t>(id)];
+  if (e.words.empty()) return;
+  for (const std::string* key : {&e.words.front(), &e.words.back()}) {
+    std::vector<int>& v = index_[*key];
+    if (std::find(v.begin(), v.end(), id) == v.end()) v.push_back(id);
+  }
+}
+
+// The entity with this name (or, by_last, with its last word as surname).
+int context::named(std::string_view name, bool by_last) const {
+  phrase w(name);
+  if (!w.n) return -1;
+  auto it = index_.find(std::string(by_last ? w.w[w.n - 1] : w.w[0]));
+  if (it == index_.end()) return -1;
+  for (int id : it->second) {
+    const entity& e = ents_[static_cast<size_t>(id)];
+    if (by_last ? iequals(e.words.back(), w.w[w.n - 1]) : e.name == name) return id;
+  }
+  return -1;
+}
+
+// Number of history entries before pos.
+size_t context::before(uint32_t pos) const {
+  auto it = std::lower_bound(history_.begin(), history_.end(), pos,
+                             [](const mention_at& x, uint32_t p) { return x.pos < p; });
+  return static_cast<size_t>(it - history_.begin());
 }
 
 void context::note(uint32_t pos, int ent) {
@@ -351,8 +403,7 @@ int context::find_role(const mention& m, uint32_t pos) const {
   size_t from = w.n && (iequals(w.w[0], "the") || iequals(w.w[0], "a") || iequals(w.w[0], "an"));
   if (from >= w.n) return -1;
   int head_only = -1;
-  for (size_t k = history_.size(); k-- > 0;) {
-    if (history_[k].pos >= pos) continue;
+  for (size_t k = before(pos), n = 0; k-- > 0 && n < 400; ++n) {
     const entity& e = ents_[static_cast<size_t>(history_[k].entity)];
     if (e.role.empty() || e.kind != speaker_kind::person) continue;
     auto has = [&](std::string_view x) {
@@ -376,9 +427,8 @@ int context::find_pronoun(char g, uint32_t pos, int last_speaker, bool& ambiguou
   bool want_org = g == 'o' || g == 'p';
   int best = -1;
   int best_sentence = -2;
-  for (size_t k = history_.size(); k-- > 0;) {
+  for (size_t k = before(pos); k-- > 0;) {
     const mention_at& h = history_[k];
-    if (h.pos >= pos) continue;
     if (pos - h.pos > 2500) break;
     const entity& e = ents_[static_cast<size_t>(h.entity)];
     bool org = e.kind == speaker_kind::organization;
@@ -410,22 +460,20 @@ int context::role_entity(const mention& m) {
   if (sp != std::string_view::npos &&
       (iequals(first, "the") || iequals(first, "a") || iequals(first, "an")))
     t = t.substr(sp + 1);
-  for (size_t k = 0; k < ents_.size(); ++k)
-    if (ents_[k].name == t) return static_cast<int>(k);
+  int known = named(t, false);
+  if (known >= 0) return known;
   entity e;
   e.set_name(t);
   e.set_role(t);
   e.kind = m.org ? speaker_kind::organization : speaker_kind::unknown;
   e.gender = m.gender == 'm' || m.gender == 'f' ? m.gender : 0;
-  ents_.push_back(std::move(e));
-  return static_cast<int>(ents_.size() - 1);
+  return add_entity(std::move(e));
 }
 
 int context::find_org(const mention& m, uint32_t pos) {
   phrase w(view(m.at));
   std::string_view head = w.n ? w.w[w.n - 1] : std::string_view();
-  for (size_t k = history_.size(); k-- > 0;) {
-    if (history_[k].pos >= pos) continue;
+  for (size_t k = before(pos), n = 0; k-- > 0 && n < 400; ++n) {
     const entity& e = ents_[static_cast<size_t>(history_[k].entity)];
     if (e.kind != speaker_kind::organization) continue;
     for (const std::string& x : e.words)
@@ -435,13 +483,12 @@ int context::find_org(const mention& m, uint32_t pos) {
   std::string_view t = view(m.at);
   size_t sp = t.find(' ');
   std::string name(sp == std::string_view::npos ? t : t.substr(sp + 1));
-  for (size_t k = 0; k < ents_.size(); ++k)
-    if (ents_[k].name == name) return static_cast<int>(k);
+  int known = named(name, false);
+  if (known >= 0) return known;
   entity e;
   e.set_name(name);
   e.kind = speaker_kind::organization;
-  ents_.push_back(std::move(e));
-  return static_cast<int>(ents_.size() - 1);
+  return add_entity(std::move(e));
 }
 
 void context::assign(size_t qi, int ent, enum cue c, span mention_span) {
@@ -462,12 +509,6 @@ void context::add_alias(int ent, span at) {
   std::string_view alias = view(at);
   std::vector<std::string>& al = ents_[static_cast<size_t>(ent)].aliases;
   if (std::find(al.begin(), al.end(), alias) == al.end()) al.emplace_back(alias);
-}
-
-int context::last_speaker_before(size_t qi) const {
-  for (size_t k = qi; k-- > 0;)
-    if (q_[k].speaker >= 0) return q_[k].speaker;
-  return -1;
 }
 
 void context::sieve_interview() {
@@ -510,15 +551,11 @@ void context::sieve_interview() {
     }
     int found = -1;
     if (label != "A") {
-      phrase nw(name);
-      for (size_t k = 0; k < ents_.size() && found < 0 && nw.n; ++k)
-        if (!ents_[k].words.empty() && iequals(ents_[k].words.back(), nw.w[nw.n - 1]))
-          found = static_cast<int>(k);
+      found = named(name, true);
       if (found < 0) {
         entity en;
         en.set_name(name);
-        ents_.push_back(std::move(en));
-        found = static_cast<int>(ents_.size() - 1);
+        found = add_entity(std::move(en));
       }
     }
     if (found >= 0) assign(i, found, cue::interview, {static_cast<uint32_t>(b), static_cast<uint32_t>(e - 1)});
@@ -545,13 +582,14 @@ void context::sieve_role() {
 }
 
 void context::sieve_pronoun() {
-  for (size_t i = 0; i < q_.size(); ++i) {
+  int last = -1;  // the latest speaker before quote i
+  for (size_t i = 0; i < q_.size(); last = q_[i].speaker >= 0 ? q_[i].speaker : last, ++i) {
     local& l = info_[i];
     if (l.resolved || l.a.who.kind != mention_kind::pronoun) continue;
     char g = l.a.who.gender;
     if (g == 'o' || g == 'p') continue;  // organizations have their sieve
     bool ambiguous = false;
-    int e = find_pronoun(g, l.a.who.at.start, last_speaker_before(i), ambiguous);
+    int e = find_pronoun(g, l.a.who.at.start, last, ambiguous);
     if (ambiguous) l.blocked = true;  // two candidates: leave it rather than guess
     if (e >= 0) {
       entity& en = ents_[static_cast<size_t>(e)];
@@ -562,7 +600,8 @@ void context::sieve_pronoun() {
 }
 
 void context::sieve_organization() {
-  for (size_t i = 0; i < q_.size(); ++i) {
+  int last = -1;
+  for (size_t i = 0; i < q_.size(); last = q_[i].speaker >= 0 ? q_[i].speaker : last, ++i) {
     local& l = info_[i];
     if (l.resolved) continue;
     const mention& m = l.a.who;
@@ -571,7 +610,7 @@ void context::sieve_organization() {
       assign(i, e, l.a.cue == cue::statement ? cue::statement : cue::role, m.at);
     } else if (m.kind == mention_kind::pronoun && (m.gender == 'o' || m.gender == 'p')) {
       bool ambiguous = false;
-      int e = find_pronoun('o', m.at.start, last_speaker_before(i), ambiguous);
+      int e = find_pronoun('o', m.at.start, last, ambiguous);
       if (e >= 0) assign(i, e, cue::pronoun, m.at);
     }
   }
@@ -600,7 +639,7 @@ void context::sieve_previous_paragraph() {
     if (l.open > p.start + 1) continue;  // the quote must open the paragraph
     // The previous paragraph must end with an attributed quote of its own.
     size_t k = i;
-    while (k > 0 && info_[k - 1].paragraph == l.paragraph) --k;
+    if (info_[k - 1].paragraph == l.paragraph) continue;  // not the paragraph's first
     if (k == 0 || info_[k - 1].paragraph != l.paragraph - 1 || q_[k - 1].speaker < 0) continue;
     if (q_[k - 1].kind == quote_kind::indirect) continue;
     assign(i, q_[k - 1].speaker, cue::previous, {});
@@ -609,15 +648,18 @@ void context::sieve_previous_paragraph() {
 
 // The parts of one utterance (split or multi-paragraph) share a speaker.
 void context::share_utterances() {
+  std::vector<int> first(q_.size() + 2, -1);  // utterance -> a resolved part
   for (size_t i = 0; i < q_.size(); ++i) {
-    if (q_[i].speaker >= 0) continue;
-    for (size_t k = 0; k < q_.size(); ++k) {
-      if (k == i || q_[k].utterance != q_[i].utterance || q_[k].speaker < 0) continue;
-      q_[i].speaker = q_[k].speaker;
-      q_[i].cue = q_[k].cue;
-      info_[i].resolved = true;
-      break;
-    }
+    size_t u = static_cast<size_t>(q_[i].utterance);
+    if (q_[i].speaker >= 0 && u < first.size() && first[u] < 0) first[u] = static_cast<int>(i);
+  }
+  for (size_t i = 0; i < q_.size(); ++i) {
+    size_t u = static_cast<size_t>(q_[i].utterance);
+    if (q_[i].speaker >= 0 || u >= first.size() || first[u] < 0) continue;
+    const quote& from = q_[static_cast<size_t>(first[u])];
+    q_[i].speaker = from.speaker;
+    q_[i].cue = from.cue;
+    info_[i].resolved = true;
   }
 }
 
