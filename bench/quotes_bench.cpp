@@ -33,8 +33,10 @@ std::string field(const std::string& line, const std::string& key) {
       continue;
     }
     char c = line[++i];
-    if (c == 'n') out += '\n';
-    else if (c == 't') out += '\t';
+    if (c == 'n')
+      out += '\n';
+    else if (c == 't')
+      out += '\t';
     else if (c == 'u') {
       unsigned cp = std::stoul(line.substr(i + 1, 4), nullptr, 16);
       i += 4;
@@ -43,8 +45,10 @@ std::string field(const std::string& line, const std::string& key) {
         cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
         i += 6;
       }
-      if (cp < 0x80) out += char(cp);
-      else if (cp < 0x800) out += char(0xC0 | (cp >> 6)), out += char(0x80 | (cp & 0x3F));
+      if (cp < 0x80)
+        out += char(cp);
+      else if (cp < 0x800)
+        out += char(0xC0 | (cp >> 6)), out += char(0x80 | (cp & 0x3F));
       else if (cp < 0x10000)
         out += char(0xE0 | (cp >> 12)), out += char(0x80 | ((cp >> 6) & 0x3F)),
             out += char(0x80 | (cp & 0x3F));
@@ -79,8 +83,10 @@ int main(int argc, char** argv) {
   std::string line, doc;
   while (std::getline(in, line)) {
     std::string d = field(line, "doc");
-    if (d != doc || bodies.empty()) bodies.emplace_back(), doc = d;
-    else bodies.back() += "\n\n";
+    if (d != doc || bodies.empty())
+      bodies.emplace_back(), doc = d;
+    else
+      bodies.back() += "\n\n";
     bodies.back() += field(line, "text");
   }
   size_t bytes = 0;

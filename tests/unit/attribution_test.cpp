@@ -90,7 +90,8 @@ TEST_CASE("attribution: organizations, their statements and \"it\"",
   CHECK(a.speakers[0].kind == speaker_kind::organization);
 }
 
-TEST_CASE("attribution: interview Q&A layouts and speaker labels", "[attribution][sieve:interview]") {
+TEST_CASE("attribution: interview Q&A layouts and speaker labels",
+          "[attribution][sieve:interview]") {
   analysis a = analyzed("interview.txt");
   CHECK(who(a) == std::vector<std::string>{"-/none", "Nora Lind/interview", "-/none",
                                            "Nora Lind/interview", "Host/interview",
@@ -143,12 +144,12 @@ TEST_CASE("attribution: the seed article's speakers, kinds and cues", "[attribut
     std::string s = q.speaker >= 0 ? a.speakers[size_t(q.speaker)].name : "-";
     got.push_back(std::string(to_string(q.kind)) + " " + to_string(q.cue) + " " + s);
   }
-  CHECK(got == std::vector<std::string>{
-                   "indirect explicit Xi Jinping", "direct quoted-as-saying Xi Jinping",
-                   "direct pronoun Xi Jinping", "partial explicit Xi Jinping",
-                   "direct pronoun Xi Jinping", "partial explicit Xi Jinping",
-                   "partial role Xi Jinping", "indirect explicit Xi Jinping",
-                   "direct explicit Vladimir Putin"});
+  CHECK(got == std::vector<std::string>{"indirect explicit Xi Jinping",
+                                        "direct quoted-as-saying Xi Jinping",
+                                        "direct pronoun Xi Jinping", "partial explicit Xi Jinping",
+                                        "direct pronoun Xi Jinping", "partial explicit Xi Jinping",
+                                        "partial role Xi Jinping", "indirect explicit Xi Jinping",
+                                        "direct explicit Vladimir Putin"});
   REQUIRE(a.speakers.size() == 2);
   CHECK(a.speakers[0].id == "xi-jinping");
   CHECK(a.speakers[0].role == "Chinese President");

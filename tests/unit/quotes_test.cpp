@@ -70,9 +70,9 @@ TEST_CASE("quotes: guillemets with and without no-break spaces, reversed and sin
 
 TEST_CASE("quotes: German low-high marks, with a nested single pair", "[quotes][marks]") {
   analysis a = analyzed("german.txt");
-  CHECK(texts(a, quote_kind::direct) ==
-        std::vector<std::string>{"Wir haben unser Wort gehalten",
-                                 "Das ist ein \xE2\x80\x9A" "fairer\xE2\x80\x98 Kompromiss"});
+  CHECK(texts(a, quote_kind::direct) == std::vector<std::string>{"Wir haben unser Wort gehalten",
+                                                                 "Das ist ein \xE2\x80\x9A"
+                                                                 "fairer\xE2\x80\x98 Kompromiss"});
 }
 
 TEST_CASE("quotes: CJK corner and white corner brackets", "[quotes][marks]") {
@@ -142,8 +142,9 @@ TEST_CASE("quotes: ellipses and bracketed insertions stay inside", "[quotes]") {
 
 TEST_CASE("quotes: fragments woven into the writer's sentence are partial", "[quotes][kind]") {
   analysis a = analyzed("partial.txt");
-  CHECK(texts(a, quote_kind::partial) ==
-        std::vector<std::string>{"a historic step for both nations", "open doors for small firms,"});
+  CHECK(
+      texts(a, quote_kind::partial) ==
+      std::vector<std::string>{"a historic step for both nations", "open doors for small firms,"});
   CHECK(texts(a, quote_kind::direct).empty());
 }
 

@@ -26,12 +26,12 @@ using text::iequals;
 std::vector<std::string_view> split_words(std::string_view s);
 
 struct entity {
-  std::string name;  // fullest proper name seen
-  std::string role;  // title as printed in the first titled mention
+  std::string name;                            // fullest proper name seen
+  std::string role;                            // title as printed in the first titled mention
   std::vector<std::string> words, role_words;  // of name and role, kept with them
   std::vector<std::string> aliases;
   speaker_kind kind = speaker_kind::person;
-  char gender = 0;  // 'm', 'f' or 0
+  char gender = 0;        // 'm', 'f' or 0
   uint32_t last_pos = 0;  // the latest mention, plus one (0: none yet)
 
   void set_name(std::string_view n) {
@@ -65,9 +65,9 @@ struct phrase {
 
 // What the sieves know about one quote.
 struct local {
-  span lead, tail;        // the writer's words before and after, in the sentence
+  span lead, tail;  // the writer's words before and after, in the sentence
   std::vector<text::token> lead_tokens, tail_tokens;
-  act a;                  // the speech act found next to the quote
+  act a;                    // the speech act found next to the quote
   std::string_view a_text;  // text the act's token spans index
   int paragraph = -1;
   bool resolved = false;
@@ -323,10 +323,10 @@ int context::add_name(const mention& m) {
       const entity& e = ents_[k];
       if (e.words.empty() || e.last_pos < best || (found >= 0 && e.last_pos == best)) continue;
       bool person = e.kind == speaker_kind::person;
-      bool hit = pass == 0 ? e.name == name || (w.n == 1 && person && e.words.back() == w.w[0]) ||
-                                 (e.words.size() == 1 && w.n > 1 && w.w[w.n - 1] == e.words[0] &&
-                                  !m.org)
-                           : w.n == 1 && person && !e.role.empty() && e.words.front() == w.w[0];
+      bool hit = pass == 0
+                     ? e.name == name || (w.n == 1 && person && e.words.back() == w.w[0]) ||
+                           (e.words.size() == 1 && w.n > 1 && w.w[w.n - 1] == e.words[0] && !m.org)
+                     : w.n == 1 && person && !e.role.empty() && e.words.front() == w.w[0];
       if (hit) found = static_cast<int>(k), best = e.last_pos;
     }
   }
@@ -444,8 +444,10 @@ int context::find_pronoun(char g, uint32_t pos, int last_speaker, bool& ambiguou
     if (h.entity != best) {
       // Two compatible people in the sentence: the subject (first) wins
       // when it is the last speaker; otherwise say so.
-      if (h.entity == last_speaker) best = h.entity;
-      else if (best != last_speaker) ambiguous = true;
+      if (h.entity == last_speaker)
+        best = h.entity;
+      else if (best != last_speaker)
+        ambiguous = true;
     }
   }
   if (ambiguous) return -1;
@@ -558,7 +560,8 @@ void context::sieve_interview() {
         found = add_entity(std::move(en));
       }
     }
-    if (found >= 0) assign(i, found, cue::interview, {static_cast<uint32_t>(b), static_cast<uint32_t>(e - 1)});
+    if (found >= 0)
+      assign(i, found, cue::interview, {static_cast<uint32_t>(b), static_cast<uint32_t>(e - 1)});
   }
 }
 

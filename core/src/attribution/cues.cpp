@@ -99,7 +99,9 @@ bool generic_head(std::string_view w) {
                     "spokespeople", "lawmakers", "investigators", "others", "many", "some"});
 }
 
-bool upper_word(const tokens& tk, size_t i) { return tk.t[i].is(text::tok_upper); }
+bool upper_word(const tokens& tk, size_t i) {
+  return tk.t[i].is(text::tok_upper);
+}
 
 // A period glued to a short capitalized word or an initial: "Sen.", "J.".
 bool abbrev_period(const tokens& tk, size_t i) {
@@ -176,7 +178,7 @@ mention read_run(const tokens& tk, size_t b, size_t e) {
     if (!tk.is_word(i)) continue;
     char tg = 0;
     if (title_word(tk.word(i), &tg) && !(upper_word(tk, i) && i + 1 < e && !tk.is_word(i + 1) &&
-                                          !abbrev_period(tk, i + 1) && i > b)) {
+                                         !abbrev_period(tk, i + 1) && i > b)) {
       k = i + 1;
       if (tg) g = tg;
       if (k < e && abbrev_period(tk, k)) ++k;
@@ -198,8 +200,7 @@ mention read_run(const tokens& tk, size_t b, size_t e) {
   }
   if (!upper_word(tk, k) || not_name(tk.word(k))) return {};
   std::string_view last = tk.word(e - 1);
-  m.name = {tk.t[k].at.start,
-            static_cast<uint32_t>(tk.t[e - 1].at.start + strip_possessive(last))};
+  m.name = {tk.t[k].at.start, static_cast<uint32_t>(tk.t[e - 1].at.start + strip_possessive(last))};
   m.kind = mention_kind::name;
   for (size_t i = k; i < e; ++i)
     if (tk.is_word(i) && org_word(tk.word(i))) m.org = true;
@@ -245,8 +246,12 @@ bool honorific(std::string_view w) {
   return any_of(w, {"mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gov", "sir", "dame"});
 }
 
-bool org_word(std::string_view w) { return kOrgs.contains(w); }
-bool not_name(std::string_view w) { return kNotNames.contains(w); }
+bool org_word(std::string_view w) {
+  return kOrgs.contains(w);
+}
+bool not_name(std::string_view w) {
+  return kNotNames.contains(w);
+}
 
 char given_name_gender(std::string_view w) {
   const text::lex_entry* e = kGiven.find(w);
@@ -259,10 +264,11 @@ char pronoun(std::string_view w) {
 }
 
 bool adverb_or_aux(std::string_view w) {
-  return any_of(w, {"also", "later", "then", "has", "had", "have", "once", "previously",
-                    "recently", "repeatedly", "often", "again", "further", "reportedly",
-                    "simply", "just", "would", "will", "even", "publicly", "privately",
-                    "flatly", "earlier", "first", "still", "frequently", "quickly", "bluntly"});
+  return any_of(
+      w, {"also",       "later",    "then",       "has",   "had",        "have",     "once",
+          "previously", "recently", "repeatedly", "often", "again",      "further",  "reportedly",
+          "simply",     "just",     "would",      "will",  "even",       "publicly", "privately",
+          "flatly",     "earlier",  "first",      "still", "frequently", "quickly",  "bluntly"});
 }
 
 mention mention_after(const tokens& tk, size_t i, size_t end) {
@@ -289,8 +295,10 @@ mention mention_after(const tokens& tk, size_t i, size_t end) {
     for (j = i + 1; j < end && j < i + 7 && tk.is_word(j); ++j) {
       std::string_view w = tk.word(j);
       bool h = title_word(w) || org_word(w) || generic_head(w);
-      if (h) head = j;
-      else if (head != end || speech_verb(w) != verb::none) break;
+      if (h)
+        head = j;
+      else if (head != end || speech_verb(w) != verb::none)
+        break;
     }
     if (head == end) {
       // "the Kremlin", "the New York Times": capitalized words after "the".
@@ -336,7 +344,8 @@ mention mention_before(const tokens& tk, size_t begin, size_t end) {
     while (k > begin && k + 6 > j && tk.is_word(k - 1) && !determiner(tk.word(k - 1)) &&
            speech_verb(tk.word(k - 1)) == verb::none)
       --k;
-    if (k > begin && tk.is_word(k - 1) && determiner(tk.word(k - 1))) b = k - 1;
+    if (k > begin && tk.is_word(k - 1) && determiner(tk.word(k - 1)))
+      b = k - 1;
     else if (b == j - 1 && !upper_word(tk, j - 1)) {
       mention m;  // bare plural sources: "officials said"
       if (generic_head(tk.word(j - 1))) {
@@ -493,7 +502,8 @@ act act_before(const tokens& tk, size_t begin, size_t end) {
           mention m = mention_after(tk, k, i);
           if (m.kind != mention_kind::name && m.kind != mention_kind::pronoun) continue;
           bool opens = k == begin || (k == begin + 1 && determiner(tk.word(begin)));
-          if (m.e < i && ((tk.is_word(m.e) && !upper_word(tk, m.e)) || (opens && tk.punct(m.e, ',')))) {
+          if (m.e < i &&
+              ((tk.is_word(m.e) && !upper_word(tk, m.e)) || (opens && tk.punct(m.e, ',')))) {
             a.who = m;
             break;
           }
@@ -528,7 +538,8 @@ struct verb_filter {
   verb_filter() {
     for (const text::lex_entry& e : kVerbEntries) {
       std::string_view k = e.key;
-      unsigned char f = static_cast<unsigned char>(k.front()), l = static_cast<unsigned char>(k.back());
+      unsigned char f = static_cast<unsigned char>(k.front()),
+                    l = static_cast<unsigned char>(k.back());
       if (f >= 'a' && f <= 'z' && l >= 'a' && l <= 'z') ends[f - 'a'][l - 'a'] = true;
     }
   }

@@ -29,9 +29,9 @@ enum class mention_kind : uint8_t { none, name, role, pronoun, generic };
 
 struct mention {
   mention_kind kind = mention_kind::none;
-  span at;     // the whole mention as printed ("Chinese President Xi Jinping")
-  span name;   // the proper-name part ("Xi Jinping"), empty for roles and pronouns
-  span title;  // the title or role part ("Chinese President", "the spokeswoman")
+  span at;          // the whole mention as printed ("Chinese President Xi Jinping")
+  span name;        // the proper-name part ("Xi Jinping"), empty for roles and pronouns
+  span title;       // the title or role part ("Chinese President", "the spokeswoman")
   char gender = 0;  // 'm', 'f', 'p' (plural), 'o' (organization) or 0
   bool org = false;
   size_t b = 0, e = 0;  // token range [b, e) of the mention

@@ -43,7 +43,7 @@ struct mark {
 
 // A pair of marks (or an opener and the paragraph end) around content.
 struct pair {
-  uint32_t open = 0, open_len = 0;  // the opening mark
+  uint32_t open = 0, open_len = 0;    // the opening mark
   uint32_t close = 0, close_len = 0;  // the closing mark (close == paragraph end if none)
   int utterance = 0;
   bool continues = false;  // the utterance goes on in the next paragraph
@@ -51,12 +51,14 @@ struct pair {
 };
 
 bool opener_punct(uint32_t c) {
-  return c == '(' || c == '[' || c == '{' || c == '/' || c == '-' || c == 0x2013 ||
-         c == 0x2014 || c == '"' || c == '\'' || c == 0x201C || c == 0x2018 || c == 0xAB ||
-         c == 0x201E || c == 0x300C || c == 0x300E || c == '`';
+  return c == '(' || c == '[' || c == '{' || c == '/' || c == '-' || c == 0x2013 || c == 0x2014 ||
+         c == '"' || c == '\'' || c == 0x201C || c == 0x2018 || c == 0xAB || c == 0x201E ||
+         c == 0x300C || c == 0x300E || c == '`';
 }
 
-bool word_char(uint32_t c) { return text::is_letter(c) || text::is_digit(c); }
+bool word_char(uint32_t c) {
+  return text::is_letter(c) || text::is_digit(c);
+}
 
 // Lead bytes of every mark: '"', '\'', '`', and the UTF-8 leads of
 // U+00AB/BB, U+2018..203A and U+300C..300F.
@@ -82,9 +84,24 @@ bool read_mark(std::string_view s, span p, size_t i, mark& m) {
   m.at = static_cast<uint32_t>(i);
   m.cp = cp;
   switch (cp) {
-    case '"': case '\'': case '`': case 0xAB: case 0xBB: case 0x2018: case 0x2019:
-    case 0x201A: case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2039:
-    case 0x203A: case 0x300C: case 0x300D: case 0x300E: case 0x300F:
+    case '"':
+    case '\'':
+    case '`':
+    case 0xAB:
+    case 0xBB:
+    case 0x2018:
+    case 0x2019:
+    case 0x201A:
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x201F:
+    case 0x2039:
+    case 0x203A:
+    case 0x300C:
+    case 0x300D:
+    case 0x300E:
+    case 0x300F:
       break;
     default:
       return false;
@@ -135,13 +152,16 @@ bool read_mark(std::string_view s, span p, size_t i, mark& m) {
     case 0x201E:
       m.family = fam::dbl, m.open = !space_after;
       break;
-    case 0xAB: case 0xBB:
+    case 0xAB:
+    case 0xBB:
       m.family = fam::guil, m.open = !space_after || cp == 0xAB, m.close = true;
       break;
-    case 0x2039: case 0x203A:
+    case 0x2039:
+    case 0x203A:
       m.family = fam::angle, m.open = !space_after || cp == 0x2039, m.close = true;
       break;
-    case 0x300C: case 0x300D:
+    case 0x300C:
+    case 0x300D:
       m.family = fam::corner, m.open = cp == 0x300C, m.close = cp == 0x300D;
       break;
     default:
@@ -155,13 +175,20 @@ bool read_mark(std::string_view s, span p, size_t i, mark& m) {
 // family will do.
 uint32_t counterpart(uint32_t open) {
   switch (open) {
-    case 0xAB: return 0xBB;
-    case 0xBB: return 0xAB;
-    case 0x2039: return 0x203A;
-    case 0x203A: return 0x2039;
-    case 0x300C: return 0x300D;
-    case 0x300E: return 0x300F;
-    default: return 0;
+    case 0xAB:
+      return 0xBB;
+    case 0xBB:
+      return 0xAB;
+    case 0x2039:
+      return 0x203A;
+    case 0x203A:
+      return 0x2039;
+    case 0x300C:
+      return 0x300D;
+    case 0x300E:
+      return 0x300F;
+    default:
+      return 0;
   }
 }
 
@@ -203,8 +230,8 @@ diagnostic unclosed(uint32_t at) {
 // pair closed takes `inherited` as its utterance when that is not 0 (a quote
 // running on from the previous paragraph). Returns the index of an opener
 // left unclosed at the paragraph end (-1 for the inherited one or none).
-long pair_marks(const std::vector<mark>& marks, size_t from, open_quote& q,
-                std::vector<pair>& out, int& utterance, int& inherited) {
+long pair_marks(const std::vector<mark>& marks, size_t from, open_quote& q, std::vector<pair>& out,
+                int& utterance, int& inherited) {
   // A weak closer only closes when no strong closer of its family follows.
   size_t last_strong_single = marks.size();
   for (size_t i = marks.size(); i-- > from;)
@@ -234,8 +261,7 @@ long pair_marks(const std::vector<mark>& marks, size_t from, open_quote& q,
       closes = m.cp == 0x201C || m.cp == 0x201D || m.cp == '"' || m.cp == 0x2018 ||
                m.cp == 0x2019 || m.cp == '\'';
     } else {
-      closes = m.close && (!m.weak || last_strong_single == marks.size() ||
-                           last_strong_single < i);
+      closes = m.close && (!m.weak || last_strong_single == marks.size() || last_strong_single < i);
     }
     if (!closes) continue;
     pair p;
@@ -296,8 +322,8 @@ size_t label_end(std::string_view s, span c) {
 
 struct words {
   int count = 0;
-  int lower_long = 0;  // words of 4+ letters starting in lowercase
-  bool terminal = false;  // ends in . ! ? (or holds a sentence end)
+  int lower_long = 0;       // words of 4+ letters starting in lowercase
+  bool terminal = false;    // ends in . ! ? (or holds a sentence end)
   bool inner_stop = false;  // . ! ? ; inside, not at the end
 };
 
@@ -329,8 +355,8 @@ words count_words(std::string_view s, span c) {
 
 // What surrounds a pair inside its sentence, outside any other quote.
 struct context {
-  span lead;  // from the sentence start (or the previous quote) to the opening mark
-  span tail;  // from the closing mark to the sentence end (or the next quote)
+  span lead;               // from the sentence start (or the previous quote) to the opening mark
+  span tail;               // from the closing mark to the sentence end (or the next quote)
   uint32_t lead_last = 0;  // last non-space code point of the lead, 0 if none
 };
 
@@ -393,8 +419,8 @@ verdict classify(std::string_view s, span c, const context& x, bool split, quote
     if (upper && !stop && w.count <= 8 && w.lower_long == 0 && x.lead_last != ',')
       return verdict::not_speech;
     // Scare quotes: a word or two with no one speaking in the sentence.
-    if (w.count <= 3 && !stop &&
-        !attribution::has_speech_verb(s, x.lead) && !attribution::has_speech_verb(s, x.tail))
+    if (w.count <= 3 && !stop && !attribution::has_speech_verb(s, x.lead) &&
+        !attribution::has_speech_verb(s, x.tail))
       return verdict::not_speech;
   }
   verdict v;
@@ -425,9 +451,9 @@ size_t turn_label(std::string_view s, span p) {
     return p.start;
   }
   std::string_view l = s.substr(p.start, e - p.start - 2);
-  for (std::string_view no : {"UPDATE", "EXCLUSIVE", "CLARIFICATION", "CORRECTION", "BYLINE",
-                              "WATCH", "LOOK", "VIDEO", "PHOTOS", "READ", "NOTE", "RELATED",
-                              "BREAKING", "EDITOR'S NOTE", "SOURCE", "SOURCES"})
+  for (std::string_view no :
+       {"UPDATE", "EXCLUSIVE", "CLARIFICATION", "CORRECTION", "BYLINE", "WATCH", "LOOK", "VIDEO",
+        "PHOTOS", "READ", "NOTE", "RELATED", "BREAKING", "EDITOR'S NOTE", "SOURCE", "SOURCES"})
     if (l == no) return p.start;
   return e;
 }
@@ -442,8 +468,10 @@ std::vector<size_t> interview_turns(const text::document& d) {
     if (e == p.start) continue;
     labels[i] = e;
     std::string_view l = d.text.substr(p.start, e - p.start);
-    if (n++ == 0) first = l, distinct = 1;
-    else if (distinct == 1 && l != first) distinct = 2;
+    if (n++ == 0)
+      first = l, distinct = 1;
+    else if (distinct == 1 && l != first)
+      distinct = 2;
   }
   if (n < 3 || distinct < 2) labels.assign(d.paragraphs.size(), 0);
   return labels;
@@ -528,7 +556,8 @@ struct indirect_finder {
       while (k < n && k < j + 5 && tk.is_word(k) && !text::iequals(tk.word(k), "that")) ++k;
     }
     while (k < n && k < j + 4 && tk.is_word(k) &&
-           (tk.t[k].is(text::tok_upper) && is_day(tk.word(k)))) ++k;
+           (tk.t[k].is(text::tok_upper) && is_day(tk.word(k))))
+      ++k;
     if (k < n && tk.is_word(k) && text::iequals(tk.word(k), "that")) return k + 1;
     if (told || !(text::iequals(v, "said") || text::iequals(v, "says"))) return 0;
     if (k >= n || !tk.is_word(k)) return 0;
@@ -539,8 +568,8 @@ struct indirect_finder {
   }
 
   static bool is_day(std::string_view w) {
-    for (std::string_view d : {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-                               "Saturday", "Sunday"})
+    for (std::string_view d :
+         {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
       if (w == d) return true;
     return false;
   }
@@ -601,8 +630,8 @@ std::vector<quote> find(const text::document& d, std::vector<diagnostic>& diags)
       // a stray mark to report and pair again after.
       const mark& o = q.m;
       mark next;
-      bool reopens = pi + 1 < d.paragraphs.size() &&
-                     opens_with(s, d.paragraphs[pi + 1], o.family, next);
+      bool reopens =
+          pi + 1 < d.paragraphs.size() && opens_with(s, d.paragraphs[pi + 1], o.family, next);
       if (reopens || left < 0 || trim(s, {p.start, o.at}).empty()) {
         pair t;
         t.open = o.at, t.open_len = o.len, t.close = p.end;
@@ -629,7 +658,8 @@ std::vector<quote> find(const text::document& d, std::vector<diagnostic>& diags)
     if (pr.open_len == 0) {
       c = trim(s, {pr.open, pr.close});  // an interview turn
     } else if (trim(s, {static_cast<uint32_t>(d.paragraphs[text::paragraph_at(d, pr.open)].start),
-                        pr.open}).empty()) {
+                        pr.open})
+                   .empty()) {
       c.start = static_cast<uint32_t>(label_end(s, c));
     }
     if (c.empty()) continue;
@@ -651,8 +681,8 @@ std::vector<quote> find(const text::document& d, std::vector<diagnostic>& diags)
       span between = trim(s, {prev_end, pr.open});
       span pc = content_of(s, prev);
       uint32_t prev_last = pc.empty() ? 0 : s[pc.end - 1];
-      if (kept[i - 1] && between.size() > 0 && between.size() < 90 &&
-          s[between.end - 1] == ',' && (prev_last == ',' || lower_word_start(s, c)) &&
+      if (kept[i - 1] && between.size() > 0 && between.size() < 90 && s[between.end - 1] == ',' &&
+          (prev_last == ',' || lower_word_start(s, c)) &&
           attribution::has_speech_verb(s, between)) {
         bool stop = false;
         for (size_t k = between.start; k < between.end; ++k)
