@@ -1,0 +1,60 @@
+// Inputs the fuzzers (fuzz/, `make fuzz`) once crashed on or found wrong,
+// kept so they never come back. Each test names the target and what broke;
+// the sanitizer suite (build-sanitize) is where a relapse shows.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <string_view>
+
+#include "../../fuzz/json_valid.h"
+#include "input/article.h"
+#include "quoteline/quoteline.h"
+
+using namespace quoteline;
+using namespace std::string_literals;
+
+namespace {
+
+// Everything the CLI would print for `in`, each line checked as JSON.
+std::string render(std::string_view in, const options& o = {}) {
+  result r = analyze(in, o);
+  std::string all;
+  auto add = [&](std::string s) {
+    INFO(s);
+    CHECK(check::valid_json(s));
+    all += s + "\n";
+  };
+  if (r.fatal.code != status::ok) add(to_json(r.fatal));
+  for (const entry& e : r.entries)
+    add(e.failure.code != status::ok ? to_json(e.failure) : to_json(e.article));
+  return all;
+}
+
+const analysis& only(const result& r) {
+  REQUIRE(r.fatal.code == status::ok);
+  REQUIRE(r.entries.size() == 1);
+  REQUIRE(r.entries[0].failure.code == status::ok);
+  return r.entries[0].article;
+}
+
+}  // namespace
+
+TEST_CASE("regression: a control-only line opening a paragraph reads no byte before the text",
+          "[regression]") {
+  // analyze_fuzzer, UBSan: text::build looked at text.back() of an empty
+  // text when the paragraph's first line held nothing but a control.
+  std::string in = "\n\x03\n$";
+  result r = analyze(in);
+  const analysis& a = only(r);
+  CHECK(a.text.find('$') != std::string::npos);
+  CHECK(a.text.front() != ' ');
+  render(in);
+}
+
+TEST_CASE("regression: an empty JSON array is an empty collection, not an error", "[regression]") {
+  // read_fuzzer: "[]" reads as zero records; the CLI prints nothing.
+  result r = analyze("[]");
+  CHECK(r.fatal.code == status::ok);
+  CHECK(r.collection);
+  CHECK(r.entries.empty());
+}
