@@ -1,10 +1,12 @@
 // Native throughput of the quote stages (quotes::find + attribution::attribute)
 // beside the text stage they run on, over the articles of a PolNeAR split.
-//   g++ -O2 -std=c++17 -Icore/include -Icore/src bench/quotes_bench.cpp \
+//   g++ -O2 -std=c++17 -Icore/include -Icore/src bench/quotes_bench.cpp
 //       build/libquoteline_core.a build/libsimdjson.a -o build/quotes_bench
 //   build/quotes_bench ../shared/data/polnear/train.jsonl [rounds]
+//   build/quotes_bench ../shared/data/polnear/train.jsonl dump > out.txt
 // Reads the gold paragraphs (one JSON object a line, "doc" and "text"), joins
 // each article's paragraphs with blank lines, and times each stage separately.
+// `dump` prints every quote and speaker instead, to diff two builds exactly.
 #include <time.h>
 
 #include <algorithm>
@@ -62,6 +64,26 @@ std::string field(const std::string& line, const std::string& key) {
   return out;
 }
 
+void dump(const std::vector<text::document>& docs) {
+  std::vector<diagnostic> diags;
+  for (size_t i = 0; i < docs.size(); ++i) {
+    std::vector<quote> qs = quotes::find(docs[i], diags);
+    std::vector<speaker> sp;
+    attribution::attribute(docs[i], qs, sp);
+    std::printf("doc %zu: %zu diagnostics\n", i, diags.size());
+    diags.clear();
+    for (const quote& q : qs)
+      std::printf("q %u %u %d %d %d %u %u %d\n", q.at.start, q.at.end, int(q.kind), q.speaker,
+                  int(q.cue), q.mention.start, q.mention.end, q.utterance);
+    for (const speaker& s : sp) {
+      std::printf("s %s|%s|%s|%d|%d", s.id.c_str(), s.name.c_str(), s.role.c_str(), int(s.kind),
+                  s.quote_count);
+      for (const std::string& a : s.aliases) std::printf("|%s", a.c_str());
+      std::printf("\n");
+    }
+  }
+}
+
 // CPU time of this thread: the machine is shared, wall time would measure the
 // neighbours too.
 double now() {
@@ -77,7 +99,8 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "usage: quotes_bench SPLIT.jsonl [rounds]\n");
     return 2;
   }
-  int rounds = argc > 2 ? std::atoi(argv[2]) : 5;
+  bool dumping = argc > 2 && std::string(argv[2]) == "dump";
+  int rounds = argc > 2 && !dumping ? std::atoi(argv[2]) : 5;
   std::ifstream in(argv[1]);
   std::vector<std::string> bodies;
   std::string line, doc;
@@ -97,6 +120,10 @@ int main(int argc, char** argv) {
   double t0 = now();
   for (const std::string& b : bodies) docs.push_back(text::build(b, diags));
   double text_s = now() - t0;
+  if (dumping) {
+    dump(docs);
+    return 0;
+  }
 
   double find_s = 1e9, attr_s = 1e9;
   size_t quotes = 0, speakers = 0;

@@ -66,9 +66,7 @@ struct phrase {
 // What the sieves know about one quote.
 struct local {
   span lead, tail;  // the writer's words before and after, in the sentence
-  std::vector<text::token> lead_tokens, tail_tokens;
-  act a;                    // the speech act found next to the quote
-  std::string_view a_text;  // text the act's token spans index
+  act a;            // the speech act found next to the quote
   int paragraph = -1;
   bool resolved = false;
   bool blocked = false;  // a generic source ("officials said"): no guessing
@@ -130,10 +128,20 @@ class context {
   std::vector<local> info_;
   std::vector<entity> ents_;
   std::vector<mention_at> history_;  // resolved mentions, kept in text order
+  // The writer's words of the scanned paragraphs, tokenized once: the lead
+  // and tail of every quote are windows into them.
+  struct segment {
+    span at;
+    uint32_t from, to;  // tokens of words_
+  };
+  token_buffer words_;
+  std::vector<segment> segs_;
+  token_buffer spare_[3];  // for the rare range that cuts a token of words_
+  tokens window(span r, token_buffer& spare);
 
   std::string_view view(span s) const { return d_.view(s); }
   void prepare();
-  void read_names(const std::vector<text::token>& toks);
+  void read_names(const tokens& tk);
   void read_paragraph(size_t pi, size_t& qi);
   int add_name(const mention& m);
   int find_role(const mention& m, uint32_t pos) const;
@@ -209,7 +217,13 @@ void context::read_paragraph(size_t pi, size_t& qi) {
     bool inside = k < q_.size() && q_[k].at.start < p.end;
     bool marks = inside && q_[k].kind != quote_kind::indirect;
     uint32_t end = marks ? std::max(at, q_[k].at.start) : p.end;
-    if (end > at) read_names(text::tokenize(d_.text, {at, end}));
+    if (end > at) {
+      size_t from = words_.t.size();
+      words_.add(d_.text, {at, end});
+      size_t to = words_.t.size();
+      segs_.push_back({{at, end}, static_cast<uint32_t>(from), static_cast<uint32_t>(to)});
+      read_names(words_.view(d_.text, from, to));
+    }
     if (!marks) {
       if (inside) continue;
       break;
@@ -256,25 +270,17 @@ void context::prepare() {
       tail = opening(s, q_[i + 1], p.start);
     l.lead = {lead, std::max(lead, open)};
     l.tail = {close, std::max(close, tail)};
-    l.lead_tokens = text::tokenize(s, l.lead);
-    l.tail_tokens = text::tokenize(s, l.tail);
-    tokens tt{s, l.tail_tokens.data(), l.tail_tokens.size()};
-    tokens lt{s, l.lead_tokens.data(), l.lead_tokens.size()};
     if (q.kind == quote_kind::indirect && q.mention.size() > 0) {
       // The quote stage saw the act; read the mention again where it stands.
       int sj = text::sentence_at(d_, q.mention.start);
       span sent = sj >= 0 ? d_.sentences[static_cast<size_t>(sj)] : p;
-      std::vector<text::token> toks = text::tokenize(s, {q.mention.start, sent.end});
-      tokens mt{s, toks.data(), toks.size()};
-      l.a.who = mention_after(mt, 0, toks.size());
+      tokens mt = window({q.mention.start, sent.end}, spare_[2]);
+      l.a.who = mention_after(mt, 0, mt.n);
       l.a.kind = verb::reports;
-      if (q.mention.start >= q.at.start) {
-        l.tail_tokens = std::move(toks);
-      } else {
-        l.lead_tokens = std::move(toks);
-      }
       continue;
     }
+    tokens tt = window(l.tail, spare_[0]);
+    tokens lt = window(l.lead, spare_[1]);
     // A direct quote names its speaker after it; a partial one is woven into
     // a sentence whose subject speaks ("Solberg said the deal would "...").
     act after = act_after(tt, 0, tt.n);
@@ -284,14 +290,35 @@ void context::prepare() {
   }
 }
 
-void context::read_names(const std::vector<text::token>& toks) {
-  tokens tk{d_.text, toks.data(), toks.size()};
+// Tokens of text[r]: a window into words_ when r lies in one segment without
+// cutting a token (the same tokens a fresh tokenization gives), else `spare`.
+tokens context::window(span r, token_buffer& spare) {
+  std::string_view s = d_.text;
+  auto seg = std::upper_bound(segs_.begin(), segs_.end(), r.start,
+                              [](uint32_t p, const segment& g) { return p < g.at.start; });
+  if (r.empty()) return {s, nullptr, nullptr, 0};
+  if (seg != segs_.begin() && r.end <= (seg - 1)->at.end) {
+    const segment& g = *(seg - 1);
+    const text::token* t = words_.t.data();
+    auto starts_before = [](const text::token& x, uint32_t p) { return x.at.start < p; };
+    size_t lo = std::lower_bound(t + g.from, t + g.to, r.start, starts_before) - t;
+    if (lo == g.from || t[lo - 1].at.end <= r.start) {
+      size_t hi = std::lower_bound(t + lo, t + g.to, r.end, starts_before) - t;
+      if (hi == lo || t[hi - 1].at.end <= r.end) return words_.view(s, lo, hi);
+    }
+  }
+  spare.clear();
+  spare.add(s, r);
+  return spare.all(s);
+}
+
+void context::read_names(const tokens& tk) {
   for (size_t i = 0; i < tk.n; ++i) {
-    if (!tk.is_word(i) || !toks[i].is(text::tok_upper)) continue;
+    if (!tk.is_word(i) || !tk.t[i].is(text::tok_upper)) continue;
     size_t b = i;
     // Back over a lowercase title ("coach Daniel Moreau") or "the".
-    while (b > 0 && b + 3 > i && tk.is_word(b - 1) && title_word(tk.word(b - 1))) --b;
-    if (b > 0 && tk.is_word(b - 1) && iequals(tk.word(b - 1), "the")) --b;
+    while (b > 0 && b + 3 > i && tk.is_word(b - 1, w_title)) --b;
+    if (b > 0 && tk.is_word(b - 1, w_the)) --b;
     mention m = mention_after(tk, b, tk.n);
     if (m.kind != mention_kind::name) continue;
     int e = add_name(m);

@@ -1,6 +1,7 @@
 #include "attribution/cues.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "text/lexicon.h"
 
@@ -28,75 +29,170 @@ constexpr text::lex_entry kGivenEntries[] = {
 constexpr text::lex_entry kPronounEntries[] = {
 #include "attribution/pronouns.inc"
 };
-// A compiled word list searched by binary search within the keys that share
-// the word's first letter, after a length check: most tokens are rejected
-// before any comparison, and the rest compare against a handful of keys.
-class lookup {
- public:
-  template <size_t N>
-  explicit lookup(const text::lex_entry (&e)[N]) : all_(e), n_(N) {
-    for (size_t i = 0; i < N; ++i) {
-      unsigned char c = static_cast<unsigned char>(e[i].key[0]);
-      size_t b = c >= 'a' && c <= 'z' ? c - 'a' : 26;
-      if (!count_[b]) from_[b] = i;
-      ++count_[b];
-      if (e[i].key.size() > longest_) longest_ = e[i].key.size();
-    }
-  }
-  const text::lex_entry* find(std::string_view w) const {
-    if (w.empty() || w.size() > longest_ || w.size() > 48) return nullptr;
-    char buf[48];
-    for (size_t i = 0; i < w.size(); ++i) {
-      char c = w[i];
-      buf[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
-    }
-    std::string_view key(buf, w.size());
-    unsigned char c = static_cast<unsigned char>(buf[0]);
-    size_t b = c >= 'a' && c <= 'z' ? c - 'a' : 26;
-    const text::lex_entry* lo = b < 26 ? all_ + from_[b] : all_;
-    const text::lex_entry* hi = b < 26 ? lo + count_[b] : all_ + n_;
-    const text::lex_entry* it = std::lower_bound(
-        lo, hi, key, [](const text::lex_entry& e, std::string_view k) { return e.key < k; });
-    return it != hi && it->key == key ? it : nullptr;
-  }
-  bool contains(std::string_view w) const { return find(w) != nullptr; }
+// ASCII lowercase of eight packed bytes (other bytes unchanged).
+inline uint64_t lower8(uint64_t x) {
+  const uint64_t high = 0x8080808080808080ull, ones = 0x0101010101010101ull;
+  uint64_t low7 = x & ~high;
+  uint64_t ge_a = low7 + ones * (0x80 - 'A'), gt_z = low7 + ones * (0x80 - 'Z' - 1);
+  return x | ((ge_a & ~gt_z & ~x & high) >> 2);
+}
 
- private:
-  const text::lex_entry* all_;
-  size_t n_;
-  size_t from_[27] = {}, count_[27] = {};
-  size_t longest_ = 0;
+// A word of up to 16 bytes, lowercased and packed (zero padded) into two
+// integers, so a lexicon probe is a hash and two compares.
+struct packed {
+  uint64_t lo = 0, hi = 0;
+  uint32_t n = 0;
+  uint64_t hash() const {
+    uint64_t h = (lo ^ (hi * 0x9E3779B97F4A7C15ull) ^ n) * 0xD6E8FEB86659FD93ull;
+    return h ^ (h >> 29);
+  }
 };
 
-const lookup kVerbs(kVerbEntries);
-const lookup kTitles(kTitleEntries);
-const lookup kOrgs(kOrgEntries);
-const lookup kNotNames(kNotNameEntries);
-const lookup kGiven(kGivenEntries);
-const lookup kPronouns(kPronounEntries);
+// Packs s[at, at + n); false when the word is empty or too long for a key.
+inline bool pack(std::string_view s, size_t at, size_t n, packed& p) {
+  if (n == 0 || n > 16) return false;
+  p.n = static_cast<uint32_t>(n);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  if (at + 16 <= s.size()) {
+    // Two unaligned loads, masked to the word.
+    uint64_t a, b;
+    std::memcpy(&a, s.data() + at, 8);
+    std::memcpy(&b, s.data() + at + 8, 8);
+    if (n < 8) {
+      a &= (uint64_t(1) << (8 * n)) - 1, b = 0;
+    } else if (n < 16) {
+      b &= (uint64_t(1) << (8 * (n - 8))) - 1;
+    }
+    p.lo = lower8(a), p.hi = lower8(b);
+    return true;
+  }
+#endif
+  uint64_t a = 0, b = 0;
+  for (size_t i = 0; i < n; ++i) {
+    uint64_t c = static_cast<unsigned char>(s[at + i]);
+    if (i < 8)
+      a |= c << (8 * i);
+    else
+      b |= c << (8 * (i - 8));
+  }
+  p.lo = lower8(a), p.hi = lower8(b);
+  return true;
+}
+
+// Every word list of the stage in one open-addressing hash table.
+class word_table {
+ public:
+  word_table() {
+    for (const text::lex_entry& e : kVerbEntries) {
+      word_class& c = add(e.key);
+      c.bits |= w_verb;
+      c.v = e.value == "r" ? verb::reports : e.value == "c" ? verb::calls : verb::attributes;
+    }
+    for (const text::lex_entry& e : kTitleEntries) {
+      word_class& c = add(e.key);
+      c.bits |= w_title;
+      c.title_gender = e.value == "m" ? 'm' : e.value == "f" ? 'f' : 0;
+    }
+    for (const text::lex_entry& e : kOrgEntries) add(e.key).bits |= w_org;
+    for (const text::lex_entry& e : kNotNameEntries) add(e.key).bits |= w_not_name;
+    for (const text::lex_entry& e : kGivenEntries)
+      add(e.key).given_gender = e.value.empty() ? 0 : e.value[0];
+    for (const text::lex_entry& e : kPronounEntries) {
+      word_class& c = add(e.key);
+      c.pronoun = e.value.empty() ? 0 : e.value[0];
+      if (c.pronoun) c.bits |= w_pronoun;
+    }
+    add_all({"the", "a", "an", "his", "her", "its", "their", "our"}, w_determiner);
+    add_all({"de", "van", "von", "der", "den", "bin", "al", "da", "di", "du", "la", "le", "del",
+             "ter", "ibn"},
+            w_particle);
+    add_all({"source", "sources", "officials", "people", "aides", "analysts", "experts", "critics",
+             "witnesses", "observers", "residents", "supporters", "reports", "spokespeople",
+             "lawmakers", "investigators", "others", "many", "some"},
+            w_generic);
+    add_all(
+        {"also",       "later",    "then",       "has",   "had",        "have",     "once",
+         "previously", "recently", "repeatedly", "often", "again",      "further",  "reportedly",
+         "simply",     "just",     "would",      "will",  "even",       "publicly", "privately",
+         "flatly",     "earlier",  "first",      "still", "frequently", "quickly",  "bluntly"},
+        w_adverb);
+    add_all({"of"}, w_of);
+    add_all({"the"}, w_the);
+    add_all({"a"}, w_a);
+    add_all({"that"}, w_that);
+    add_all({"according"}, w_according);
+    add_all({"to"}, w_to);
+    add_all({"told", "tells"}, w_told);
+    add_all({"was", "is", "were"}, w_be);
+    add_all({"quoted"}, w_quoted);
+    add_all({"as"}, w_as);
+    add_all({"saying"}, w_saying);
+    add_all({"statement"}, w_statement);
+    add_all({"release"}, w_release);
+    add_all({"written", "joint"}, w_written);
+    add_all({"news"}, w_news);
+    add_all({"called"}, w_called);
+    add_all({"for"}, w_for);
+    add_all({"said", "says"}, w_said);
+  }
+
+  const word_class* find(const packed& p) const {
+    uint64_t h = p.hash();
+    uint32_t tag = static_cast<uint32_t>(h >> 48);
+    for (size_t k = h & (kSlots - 1);; k = (k + 1) & (kSlots - 1)) {
+      uint32_t v = slots_[k];
+      if (!v) return nullptr;
+      if ((v >> 16) != tag) continue;
+      const entry& e = entries_[(v & 0xFFFF) - 1];
+      if (e.key.lo == p.lo && e.key.hi == p.hi && e.key.n == p.n) return &e.c;
+    }
+  }
+
+ private:
+  struct entry {
+    packed key;
+    word_class c;
+  };
+  static constexpr size_t kSlots = 4096;  // a power of two, well above the entries
+  std::vector<entry> entries_;
+  uint32_t slots_[kSlots] = {};  // (hash tag << 16) | (entry index + 1); 0 is empty
+
+  word_class& add(std::string_view key) {
+    packed p;
+    if (!pack(key, 0, key.size(), p)) return scratch_;  // never for the lists above
+    uint64_t h = p.hash();
+    uint32_t tag = static_cast<uint32_t>(h >> 48);
+    size_t k = h & (kSlots - 1);
+    for (;; k = (k + 1) & (kSlots - 1)) {
+      uint32_t v = slots_[k];
+      if (!v) break;
+      entry& e = entries_[(v & 0xFFFF) - 1];
+      if (e.key.lo == p.lo && e.key.hi == p.hi && e.key.n == p.n) return e.c;
+    }
+    if (entries_.size() + 1 >= 0xFFFF || entries_.size() * 2 >= kSlots) return scratch_;
+    entries_.push_back({p, {}});
+    slots_[k] = (tag << 16) | static_cast<uint32_t>(entries_.size());
+    return entries_.back().c;
+  }
+  void add_all(std::initializer_list<std::string_view> keys, uint32_t bit) {
+    for (std::string_view k : keys) add(k).bits |= bit;
+  }
+  word_class scratch_;
+};
+
+const word_table kWords;
+
+word_class class_at(std::string_view s, size_t at, size_t n) {
+  packed p;
+  if (!pack(s, at, n, p)) return {};
+  const word_class* c = kWords.find(p);
+  return c ? *c : word_class{};
+}
 
 bool any_of(std::string_view w, std::initializer_list<std::string_view> list) {
   for (std::string_view x : list)
     if (iequals(w, x)) return true;
   return false;
-}
-
-bool determiner(std::string_view w) {
-  if (w.size() > 5) return false;
-  return any_of(w, {"the", "a", "an", "his", "her", "its", "their", "our"});
-}
-
-bool particle(std::string_view w) {
-  if (w.size() > 3) return false;
-  return any_of(w, {"de", "van", "von", "der", "den", "bin", "al", "da", "di", "du", "la", "le",
-                    "del", "ter", "ibn"});
-}
-
-// Role heads that never resolve to one named person.
-bool generic_head(std::string_view w) {
-  return any_of(w, {"source", "sources", "officials", "people", "aides", "analysts", "experts",
-                    "critics", "witnesses", "observers", "residents", "supporters", "reports",
-                    "spokespeople", "lawmakers", "investigators", "others", "many", "some"});
 }
 
 bool upper_word(const tokens& tk, size_t i) {
@@ -113,17 +209,15 @@ bool abbrev_period(const tokens& tk, size_t i) {
 bool namish(const tokens& tk, size_t i, size_t end) {
   if (abbrev_period(tk, i)) return true;
   if (!tk.is_word(i)) return false;
-  std::string_view w = tk.word(i);
   if (upper_word(tk, i)) return true;
-  if (title_word(w)) return true;
+  if (tk.has(i, w_title)) return true;
   bool next_upper = i + 1 < end && tk.is_word(i + 1) && upper_word(tk, i + 1);
-  if (particle(w) || iequals(w, "of")) return next_upper;
+  if (tk.has(i, w_particle | w_of)) return next_upper;
   // A lowercase modifier of a title: "union leader", "Tulsa police Chief"
   // (after a name only an organization word: "Lopez faced businessman" is a verb).
   bool after_name = i > 0 && tk.is_word(i - 1) && upper_word(tk, i - 1);
-  return i + 1 < end && tk.is_word(i + 1) && title_word(tk.word(i + 1)) &&
-         (!after_name || org_word(w)) && speech_verb(w) == verb::none && !adverb_or_aux(w) &&
-         !determiner(w) && !pronoun(w);
+  return i + 1 < end && tk.is_word(i + 1, w_title) && (!after_name || tk.has(i, w_org)) &&
+         !tk.has(i, w_verb | w_adverb | w_determiner | w_pronoun);
 }
 
 size_t strip_possessive(std::string_view w) {
@@ -135,29 +229,27 @@ size_t strip_possessive(std::string_view w) {
 // Reads tokens [b, e) of a name run as title + name.
 mention read_run(const tokens& tk, size_t b, size_t e) {
   mention m;
-  while (b < e && tk.is_word(b) && (iequals(tk.word(b), "of") || particle(tk.word(b)))) ++b;
+  while (b < e && tk.is_word(b, w_of | w_particle)) ++b;
   while (e > b && !tk.is_word(e - 1)) --e;  // a period after the run ends the sentence
-  while (e > b && tk.is_word(e - 1) && (iequals(tk.word(e - 1), "of") || particle(tk.word(e - 1))))
-    --e;
+  while (e > b && tk.is_word(e - 1, w_of | w_particle)) --e;
   if (b >= e) return m;
-  if (tk.is_word(b) && determiner(tk.word(b))) {
+  if (tk.is_word(b, w_determiner)) {
     // "the Chinese president", "the ministry", "the Kremlin"
     m.b = b;
     m.e = e;
     m.at = {tk.t[b].at.start, tk.t[e - 1].at.end};
-    std::string_view head = tk.word(e - 1);
-    char g = 0;
-    if (generic_head(head)) {
+    const word_class& head = tk.c[e - 1];
+    if (head.bits & w_generic) {
       m.kind = mention_kind::generic;
-    } else if (title_word(head, &g) && !org_word(head)) {
+    } else if ((head.bits & w_title) && !(head.bits & w_org)) {
       m.kind = mention_kind::role;
-      m.gender = g;
+      m.gender = head.title_gender;
     } else if (upper_word(tk, e - 1) && b + 1 < e && upper_word(tk, b + 1)) {
       m.kind = mention_kind::name;  // the Kremlin, the Chinese Foreign Ministry
       m.org = true;
       m.gender = 'o';
       m.name = {tk.t[b + 1].at.start, tk.t[e - 1].at.end};
-    } else if (org_word(head)) {
+    } else if (head.bits & w_org) {
       m.kind = mention_kind::role;
       m.org = true;
       m.gender = 'o';
@@ -167,23 +259,21 @@ mention read_run(const tokens& tk, size_t b, size_t e) {
     m.title = m.at;
     return m;
   }
-  if (!upper_word(tk, b) && !title_word(tk.word(b)) &&
-      !(b + 1 < e && tk.is_word(b + 1) && title_word(tk.word(b + 1))))
+  if (!upper_word(tk, b) && !tk.has(b, w_title) && !(b + 1 < e && tk.is_word(b + 1, w_title)))
     return m;
-  if (not_name(tk.word(b))) return m;
+  if (tk.has(b, w_not_name)) return m;
   // The title is everything up to the last title word (with "of X" after it).
   size_t k = b;  // first token of the name
   char g = 0;
   for (size_t i = b; i < e; ++i) {
     if (!tk.is_word(i)) continue;
-    char tg = 0;
-    if (title_word(tk.word(i), &tg) && !(upper_word(tk, i) && i + 1 < e && !tk.is_word(i + 1) &&
-                                         !abbrev_period(tk, i + 1) && i > b)) {
+    if (tk.has(i, w_title) && !(upper_word(tk, i) && i + 1 < e && !tk.is_word(i + 1) &&
+                                !abbrev_period(tk, i + 1) && i > b)) {
       k = i + 1;
-      if (tg) g = tg;
+      if (tk.c[i].title_gender) g = tk.c[i].title_gender;
       if (k < e && abbrev_period(tk, k)) ++k;
-      if (k + 1 < e && iequals(tk.word(k), "of") && upper_word(tk, k + 1)) k += 2;
-    } else if (!upper_word(tk, i) && !particle(tk.word(i)) && !iequals(tk.word(i), "of")) {
+      if (k + 1 < e && tk.has(k, w_of) && upper_word(tk, k + 1)) k += 2;
+    } else if (!upper_word(tk, i) && !tk.has(i, w_particle | w_of)) {
       k = i + 1;  // a lowercase modifier belongs to the title: "presidential nominee"
     }
   }
@@ -198,24 +288,23 @@ mention read_run(const tokens& tk, size_t b, size_t e) {
     m.gender = g;
     return m;
   }
-  if (!upper_word(tk, k) || not_name(tk.word(k))) return {};
+  if (!upper_word(tk, k) || tk.has(k, w_not_name)) return {};
   std::string_view last = tk.word(e - 1);
   m.name = {tk.t[k].at.start, static_cast<uint32_t>(tk.t[e - 1].at.start + strip_possessive(last))};
   m.kind = mention_kind::name;
   for (size_t i = k; i < e; ++i)
-    if (tk.is_word(i) && org_word(tk.word(i))) m.org = true;
+    if (tk.is_word(i, w_org)) m.org = true;
   if (m.org) {
     m.gender = 'o';
   } else {
-    char gn = given_name_gender(tk.word(k));
-    m.gender = g ? g : gn;
+    m.gender = g ? g : tk.c[k].given_gender;
   }
   return m;
 }
 
 mention pronoun_at(const tokens& tk, size_t i) {
   mention m;
-  char p = pronoun(tk.word(i));
+  char p = tk.c[i].pronoun;
   if (!p || p == '-') return m;
   m.kind = mention_kind::pronoun;
   m.gender = p;
@@ -227,18 +316,26 @@ mention pronoun_at(const tokens& tk, size_t i) {
 
 }  // namespace
 
+word_class classify(std::string_view w) {
+  return class_at(w, 0, w.size());
+}
+
+void token_buffer::add(std::string_view s, span r) {
+  size_t from = t.size();
+  text::tokenize(s, r, t);
+  c.resize(t.size());
+  for (size_t i = from; i < t.size(); ++i)
+    if (t[i].is(text::tok_word)) c[i] = class_at(s, t[i].at.start, t[i].at.size());
+}
+
 verb speech_verb(std::string_view w) {
-  const text::lex_entry* e = kVerbs.find(w);
-  if (!e) return verb::none;
-  if (e->value == "r") return verb::reports;
-  if (e->value == "c") return verb::calls;
-  return verb::attributes;
+  return classify(w).v;
 }
 
 bool title_word(std::string_view w, char* gender) {
-  const text::lex_entry* e = kTitles.find(w);
-  if (!e) return false;
-  if (gender) *gender = e->value == "m" ? 'm' : e->value == "f" ? 'f' : 0;
+  word_class c = classify(w);
+  if (!(c.bits & w_title)) return false;
+  if (gender) *gender = c.title_gender;
   return true;
 }
 
@@ -247,28 +344,22 @@ bool honorific(std::string_view w) {
 }
 
 bool org_word(std::string_view w) {
-  return kOrgs.contains(w);
+  return classify(w).bits & w_org;
 }
 bool not_name(std::string_view w) {
-  return kNotNames.contains(w);
+  return classify(w).bits & w_not_name;
 }
 
 char given_name_gender(std::string_view w) {
-  const text::lex_entry* e = kGiven.find(w);
-  return e && !e->value.empty() ? e->value[0] : 0;
+  return classify(w).given_gender;
 }
 
 char pronoun(std::string_view w) {
-  const text::lex_entry* e = kPronouns.find(w);
-  return e && !e->value.empty() ? e->value[0] : 0;
+  return classify(w).pronoun;
 }
 
 bool adverb_or_aux(std::string_view w) {
-  return any_of(
-      w, {"also",       "later",    "then",       "has",   "had",        "have",     "once",
-          "previously", "recently", "repeatedly", "often", "again",      "further",  "reportedly",
-          "simply",     "just",     "would",      "will",  "even",       "publicly", "privately",
-          "flatly",     "earlier",  "first",      "still", "frequently", "quickly",  "bluntly"});
+  return classify(w).bits & w_adverb;
 }
 
 mention mention_after(const tokens& tk, size_t i, size_t end) {
@@ -276,8 +367,9 @@ mention mention_after(const tokens& tk, size_t i, size_t end) {
   mention p = pronoun_at(tk, i);
   if (p.kind != mention_kind::none) return p;
   size_t j = i;
-  if (determiner(tk.word(i)) && i + 1 < end && tk.is_word(i + 1) &&
-      (upper_word(tk, i + 1) || title_word(tk.word(i + 1)))) {
+  bool det = tk.has(i, w_determiner);
+  if (det && i + 1 < end && tk.is_word(i + 1) &&
+      (upper_word(tk, i + 1) || tk.has(i + 1, w_title))) {
     // A titled name after "the": "the Rev. Peter Wherry".
     for (j = i + 1; j < end && j < i + 10 && namish(tk, j, end); ++j) {
     }
@@ -289,15 +381,13 @@ mention mention_after(const tokens& tk, size_t i, size_t end) {
     }
     j = i;
   }
-  if (determiner(tk.word(i))) {
+  if (det) {
     // A role phrase: up to five words ending at a title or organization head.
     size_t head = end;
     for (j = i + 1; j < end && j < i + 7 && tk.is_word(j); ++j) {
-      std::string_view w = tk.word(j);
-      bool h = title_word(w) || org_word(w) || generic_head(w);
-      if (h)
+      if (tk.has(j, w_title | w_org | w_generic))
         head = j;
-      else if (head != end || speech_verb(w) != verb::none)
+      else if (head != end || tk.has(j, w_verb))
         break;
     }
     if (head == end) {
@@ -316,7 +406,7 @@ mention mention_after(const tokens& tk, size_t i, size_t end) {
 
 mention mention_before(const tokens& tk, size_t begin, size_t end) {
   size_t j = end;
-  while (j > begin && tk.is_word(j - 1) && adverb_or_aux(tk.word(j - 1))) --j;
+  while (j > begin && tk.is_word(j - 1, w_adverb)) --j;
   if (j > begin && tk.punct(j - 1, ')')) {
     size_t k = j - 1;
     while (k > begin && k + 8 > j && !tk.punct(k, '(')) --k;
@@ -338,17 +428,15 @@ mention mention_before(const tokens& tk, size_t begin, size_t end) {
   size_t b = j;
   while (b > begin && b + 10 > j && namish(tk, b - 1, j)) --b;
   // A lowercase role phrase back to its determiner: "a campaign spokeswoman".
-  if (tk.is_word(j - 1) && !upper_word(tk, j - 1) &&
-      (title_word(tk.word(j - 1)) || org_word(tk.word(j - 1)) || generic_head(tk.word(j - 1)))) {
+  if (tk.is_word(j - 1) && !upper_word(tk, j - 1) && tk.has(j - 1, w_title | w_org | w_generic)) {
     size_t k = j - 1;
-    while (k > begin && k + 6 > j && tk.is_word(k - 1) && !determiner(tk.word(k - 1)) &&
-           speech_verb(tk.word(k - 1)) == verb::none)
+    while (k > begin && k + 6 > j && tk.is_word(k - 1) && !tk.has(k - 1, w_determiner | w_verb))
       --k;
-    if (k > begin && tk.is_word(k - 1) && determiner(tk.word(k - 1)))
+    if (k > begin && tk.is_word(k - 1, w_determiner))
       b = k - 1;
     else if (b == j - 1 && !upper_word(tk, j - 1)) {
       mention m;  // bare plural sources: "officials said"
-      if (generic_head(tk.word(j - 1))) {
+      if (tk.has(j - 1, w_generic)) {
         m.kind = mention_kind::generic;
         m.b = j - 1;
         m.e = j;
@@ -356,7 +444,7 @@ mention mention_before(const tokens& tk, size_t begin, size_t end) {
       }
       return m;
     }
-  } else if (b > begin && tk.is_word(b - 1) && determiner(tk.word(b - 1)) && b < j) {
+  } else if (b > begin && tk.is_word(b - 1, w_determiner) && b < j) {
     b = b - 1;  // "the White House"
   }
   if (b == j) return {};
@@ -373,18 +461,17 @@ act act_after(const tokens& tk, size_t begin, size_t end) {
     ++i;
   }
   if (i >= end || !tk.is_word(i)) return a;
-  std::string_view w = tk.word(i);
-  if (iequals(w, "according") && i + 1 < end && iequals(tk.word(i + 1), "to")) {
+  if (tk.has(i, w_according) && i + 1 < end && tk.has(i + 1, w_to)) {
     a.who = mention_after(tk, i + 2, end);
     a.verb_at = i;
     a.kind = verb::attributes;
     a.cue = cue::according_to;
     return a;
   }
-  verb v = speech_verb(w);
-  if (v != verb::none && !iequals(w, "told") && !iequals(w, "tells")) {
+  verb v = tk.c[i].v;
+  if (v != verb::none && !tk.has(i, w_told)) {
     size_t j = i + 1;
-    while (j < end && tk.is_word(j) && adverb_or_aux(tk.word(j))) ++j;
+    while (j < end && tk.is_word(j, w_adverb)) ++j;
     a.who = mention_after(tk, j, end);
     a.verb_at = i;
     a.kind = v;
@@ -398,10 +485,10 @@ act act_after(const tokens& tk, size_t begin, size_t end) {
     while (k < end && k < j + 8 && !tk.punct(k, ')')) ++k;
     if (k < end && tk.punct(k, ')')) j = k + 1;
   }
-  if (j + 1 < end && tk.is_word(j) && iequals(tk.word(j), "of")) {
+  if (j + 1 < end && tk.is_word(j, w_of)) {
     // "Mr. Morgan of the Sierra Club said"
     size_t k = j + 1;
-    if (k < end && tk.is_word(k) && determiner(tk.word(k))) ++k;
+    if (k < end && tk.is_word(k, w_determiner)) ++k;
     size_t b = k;
     while (k < end && tk.is_word(k) && upper_word(tk, k)) ++k;
     if (k > b) j = k;
@@ -426,10 +513,10 @@ act act_after(const tokens& tk, size_t begin, size_t end) {
     a.kind = verb::attributes;
     return a;
   }
-  while (j < end && tk.is_word(j) && adverb_or_aux(tk.word(j))) ++j;
-  if (j < end && tk.is_word(j) && any_of(tk.word(j), {"was", "is", "were"})) {
+  while (j < end && tk.is_word(j, w_adverb)) ++j;
+  if (j < end && tk.is_word(j, w_be)) {
     // "X was quoted as saying"
-    if (j + 2 < end && iequals(tk.word(j + 1), "quoted") && iequals(tk.word(j + 2), "as")) {
+    if (j + 2 < end && tk.has(j + 1, w_quoted) && tk.has(j + 2, w_as)) {
       a.who = m;
       a.verb_at = j + 1;
       a.kind = verb::attributes;
@@ -438,14 +525,13 @@ act act_after(const tokens& tk, size_t begin, size_t end) {
     return a;
   }
   if (j >= end || !tk.is_word(j)) return a;
-  v = speech_verb(tk.word(j));
+  v = tk.c[j].v;
   if (v == verb::none) return a;
-  if (iequals(tk.word(j), "quoted")) {
+  if (tk.has(j, w_quoted)) {
     // "the ministry quoted Xi as saying": the quoted one is the speaker.
     mention y = mention_after(tk, j + 1, end);
     size_t k = y.e;
-    if (y.kind != mention_kind::none && k + 1 < end && iequals(tk.word(k), "as") &&
-        iequals(tk.word(k + 1), "saying")) {
+    if (y.kind != mention_kind::none && k + 1 < end && tk.has(k, w_as) && tk.has(k + 1, w_saying)) {
       a.who = y;
       a.verb_at = j;
       a.kind = verb::attributes;
@@ -457,10 +543,7 @@ act act_after(const tokens& tk, size_t begin, size_t end) {
   a.verb_at = j;
   a.kind = v;
   for (size_t k = j + 1; k + 1 < end && k < j + 6; ++k)
-    if (tk.is_word(k + 1) &&
-        (iequals(tk.word(k + 1), "statement") || iequals(tk.word(k + 1), "release")) &&
-        (iequals(tk.word(k), "a") || iequals(tk.word(k), "written") ||
-         iequals(tk.word(k), "joint") || iequals(tk.word(k), "news")))
+    if (tk.is_word(k + 1, w_statement | w_release) && tk.has(k, w_a | w_written | w_news))
       a.cue = cue::statement;
   return a;
 }
@@ -481,27 +564,27 @@ act act_before(const tokens& tk, size_t begin, size_t end) {
       if (tk.punct(i, ',') && i + 1 < j) break;
       continue;
     }
-    std::string_view w = tk.word(i);
-    if (iequals(w, "according") && i + 1 < j && iequals(tk.word(i + 1), "to")) {
+    if (tk.has(i, w_according) && i + 1 < j && tk.has(i + 1, w_to)) {
       a.who = mention_after(tk, i + 2, j);
       a.verb_at = i;
       a.kind = verb::attributes;
       a.cue = cue::according_to;
       return a;
     }
-    verb vk = speech_verb(w);
+    verb vk = tk.c[i].v;
     if (vk == verb::none) continue;
     a.who = mention_before(tk, begin, i);
     if (a.who.kind == mention_kind::none) {
+      std::string_view w = tk.word(i);
       bool ing = w.size() > 4 && w.substr(w.size() - 3) == "ing";
       if (ing) {
         // "Trump attacked Clinton, saying, ..." : the subject of the sentence,
         // the first name or pronoun followed by a lowercase verb.
         for (size_t k = begin; k < i; ++k) {
-          if (!tk.is_word(k) || !(upper_word(tk, k) || pronoun(tk.word(k)))) continue;
+          if (!tk.is_word(k) || !(upper_word(tk, k) || tk.c[k].pronoun)) continue;
           mention m = mention_after(tk, k, i);
           if (m.kind != mention_kind::name && m.kind != mention_kind::pronoun) continue;
-          bool opens = k == begin || (k == begin + 1 && determiner(tk.word(begin)));
+          bool opens = k == begin || (k == begin + 1 && tk.has(begin, w_determiner));
           if (m.e < i &&
               ((tk.is_word(m.e) && !upper_word(tk, m.e)) || (opens && tk.punct(m.e, ',')))) {
             a.who = m;
@@ -517,14 +600,13 @@ act act_before(const tokens& tk, size_t begin, size_t end) {
     a.verb_at = i;
     a.kind = vk;
     a.cue = colon ? cue::colon : cue::explicit_verb;
-    if (iequals(w, "saying") && i > begin && iequals(tk.word(i - 1), "as")) {
+    if (tk.has(i, w_saying) && i > begin && tk.has(i - 1, w_as)) {
       // "X was quoted (by Y) as saying:"
       for (size_t k = begin; k + 1 < i; ++k)
-        if (tk.is_word(k) && iequals(tk.word(k), "quoted")) a.cue = cue::quoted_as_saying;
+        if (tk.is_word(k, w_quoted)) a.cue = cue::quoted_as_saying;
     }
     for (size_t k = i + 1; k + 1 < j; ++k)
-      if (iequals(tk.word(k + 1), "statement") && any_of(tk.word(k), {"a", "written", "joint"}))
-        a.cue = cue::statement;
+      if (tk.has(k + 1, w_statement) && tk.has(k, w_a | w_written)) a.cue = cue::statement;
     return a;
   }
   return a;
@@ -563,7 +645,7 @@ bool has_speech_verb(std::string_view s, span r) {
     bool word_start = b == r.start || !((s[b - 1] >= 'A' && s[b - 1] <= 'Z') ||
                                         static_cast<unsigned char>(s[b - 1]) >= 0x80);
     if (n >= 3 && n <= 12 && word_start && kVerbFilter.ends[s[b] - 'a'][s[i - 1] - 'a'] &&
-        kVerbs.contains(s.substr(b, n)))
+        (class_at(s, b, n).bits & w_verb))
       return true;
   }
   return false;

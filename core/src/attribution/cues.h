@@ -37,16 +37,76 @@ struct mention {
   size_t b = 0, e = 0;  // token range [b, e) of the mention
 };
 
-// Tokens of one stretch of text, with the text they index.
+// What the word lists say about a word, found with one hash probe: the
+// parsers test bits instead of searching lists for every word they look at.
+enum word_bit : uint32_t {
+  w_verb = 1u << 0,  // a speech verb (its class in word_class::v)
+  w_title = 1u << 1,
+  w_org = 1u << 2,
+  w_not_name = 1u << 3,
+  w_pronoun = 1u << 4,
+  w_determiner = 1u << 5,  // the a an his her its their our
+  w_particle = 1u << 6,    // de van von bin al ...
+  w_generic = 1u << 7,     // sources officials people ...
+  w_adverb = 1u << 8,      // adverb_or_aux
+  w_of = 1u << 9,
+  w_the = 1u << 10,
+  w_a = 1u << 11,
+  w_that = 1u << 12,
+  w_according = 1u << 13,
+  w_to = 1u << 14,
+  w_told = 1u << 15,  // told tells
+  w_be = 1u << 16,    // was is were
+  w_quoted = 1u << 17,
+  w_as = 1u << 18,
+  w_saying = 1u << 19,
+  w_statement = 1u << 20,
+  w_release = 1u << 21,
+  w_written = 1u << 22,  // written joint
+  w_news = 1u << 23,
+  w_called = 1u << 24,
+  w_for = 1u << 25,
+  w_said = 1u << 26,  // said says
+};
+
+struct word_class {
+  uint32_t bits = 0;
+  verb v = verb::none;
+  char title_gender = 0;  // 'm', 'f' or 0
+  char given_gender = 0;  // 'm', 'f' or 0
+  char pronoun = 0;       // as pronoun()
+};
+
+// The classes of a word (ASCII case-insensitive).
+word_class classify(std::string_view word);
+
+// Tokens of one stretch of text, with the text they index and the classes
+// of their words (zero for numbers and punctuation).
 struct tokens {
   std::string_view s;
   const text::token* t = nullptr;
+  const word_class* c = nullptr;
   size_t n = 0;
   std::string_view word(size_t i) const { return s.substr(t[i].at.start, t[i].at.size()); }
-  bool punct(size_t i, char c) const {
-    return t[i].is(text::tok_punct) && t[i].at.size() == 1 && s[t[i].at.start] == c;
+  bool punct(size_t i, char ch) const {
+    return t[i].is(text::tok_punct) && t[i].at.size() == 1 && s[t[i].at.start] == ch;
   }
   bool is_word(size_t i) const { return t[i].is(text::tok_word); }
+  bool has(size_t i, uint32_t bits) const { return (c[i].bits & bits) != 0; }
+  bool is_word(size_t i, uint32_t bits) const { return is_word(i) && has(i, bits); }
+};
+
+// A reusable buffer of tokens with their classes.
+struct token_buffer {
+  std::vector<text::token> t;
+  std::vector<word_class> c;
+  // Appends the tokens of s[r] with their classes.
+  void add(std::string_view s, span r);
+  void clear() { t.clear(), c.clear(); }
+  tokens view(std::string_view s, size_t from, size_t to) const {
+    return {s, t.data() + from, c.data() + from, to - from};
+  }
+  tokens all(std::string_view s) const { return view(s, 0, t.size()); }
 };
 
 // The mention that starts at token i ("said Sen. Ann Lee" with i at "Sen").

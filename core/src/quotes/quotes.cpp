@@ -483,13 +483,15 @@ struct indirect_finder {
   const text::document& d;
   std::vector<quote>& out;
   int& utterance;
+  attribution::token_buffer& buf;
 
   void run(span sent, bool first_paragraph) {
     std::string_view s = d.text;
     if (sent.size() < 30 || !attribution::has_speech_verb(s, sent)) return;
-    std::vector<text::token> toks = text::tokenize(s, sent);
-    attribution::tokens tk{s, toks.data(), toks.size()};
-    size_t n = toks.size();
+    buf.clear();
+    buf.add(s, sent);
+    attribution::tokens tk = buf.all(s);
+    size_t n = tk.n;
     while (n > 0 && !tk.is_word(n - 1)) {
       if (tk.punct(n - 1, '?')) return;
       --n;
@@ -504,10 +506,10 @@ struct indirect_finder {
     attribution::mention m = attribution::mention_after(tk, s0, n);
     if (speaker_like(m)) {
       size_t j = m.e;
-      while (j < n && tk.is_word(j) && attribution::adverb_or_aux(tk.word(j))) ++j;
+      while (j < n && tk.is_word(j, attribution::w_adverb)) ++j;
       if (j + 1 < n && tk.is_word(j)) {
-        attribution::verb v = attribution::speech_verb(tk.word(j));
-        bool call_for = text::iequals(tk.word(j), "called") && text::iequals(tk.word(j + 1), "for");
+        attribution::verb v = tk.c[j].v;
+        bool call_for = tk.has(j, attribution::w_called) && tk.has(j + 1, attribution::w_for);
         if (v == attribution::verb::calls || call_for) {
           emit({tk.t[s0].at.start, tk.t[n - 1].at.end}, m);
           return;
@@ -529,7 +531,7 @@ struct indirect_finder {
       if (n - a.verb_at > 14) continue;
       bool clause = false;
       for (size_t i = a.verb_at + 1; i < n; ++i)
-        if (tk.is_word(i) && text::iequals(tk.word(i), "that")) clause = true;
+        if (tk.is_word(i, attribution::w_that)) clause = true;
       if (clause) continue;
       emit({tk.t[s0].at.start, tk.t[k].at.start}, a.who);
       return;
@@ -549,21 +551,19 @@ struct indirect_finder {
 
   // Where the reported clause begins after verb j, or 0 when it is unclear.
   static size_t clause_start(const attribution::tokens& tk, size_t j, size_t n) {
-    std::string_view v = tk.word(j);
     size_t k = j + 1;
-    bool told = text::iequals(v, "told") || text::iequals(v, "tells");
+    bool told = tk.has(j, attribution::w_told);
     if (told) {
-      while (k < n && k < j + 5 && tk.is_word(k) && !text::iequals(tk.word(k), "that")) ++k;
+      while (k < n && k < j + 5 && tk.is_word(k) && !tk.has(k, attribution::w_that)) ++k;
     }
     while (k < n && k < j + 4 && tk.is_word(k) &&
            (tk.t[k].is(text::tok_upper) && is_day(tk.word(k))))
       ++k;
-    if (k < n && tk.is_word(k) && text::iequals(tk.word(k), "that")) return k + 1;
-    if (told || !(text::iequals(v, "said") || text::iequals(v, "says"))) return 0;
+    if (k < n && tk.is_word(k, attribution::w_that)) return k + 1;
+    if (told || !tk.has(j, attribution::w_said)) return 0;
     if (k >= n || !tk.is_word(k)) return 0;
-    std::string_view w = tk.word(k);
-    bool subject = attribution::pronoun(w) || text::iequals(w, "the") ||
-                   (tk.t[k].is(text::tok_upper) && !attribution::not_name(w));
+    bool subject = tk.c[k].pronoun || tk.has(k, attribution::w_the) ||
+                   (tk.t[k].is(text::tok_upper) && !tk.has(k, attribution::w_not_name));
     return subject ? k : 0;
   }
 
@@ -719,7 +719,8 @@ std::vector<quote> find(const text::document& d, std::vector<diagnostic>& diags)
 
   // Reported speech in the sentences that hold no quote.
   size_t before = out.size();
-  indirect_finder ind{d, out, utterance};
+  thread_local attribution::token_buffer buf;  // reused across articles
+  indirect_finder ind{d, out, utterance, buf};
   size_t pq = 0;
   for (span sent : d.sentences) {
     while (pq < pairs.size() && pairs[pq].close + pairs[pq].close_len <= sent.start) ++pq;

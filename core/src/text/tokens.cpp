@@ -26,16 +26,95 @@ bool is_initialism(std::string_view w) {
   }
   return true;
 }
+
+// ASCII byte classes: the tokenizer decodes only the bytes above 0x7F.
+enum : uint8_t { a_letter = 1, a_digit = 2, a_space = 4, a_upper = 8, a_joiner = 16 };
+struct ascii_table {
+  uint8_t v[128] = {};
+  constexpr ascii_table() {
+    for (int c = 'a'; c <= 'z'; ++c) v[c] = a_letter;
+    for (int c = 'A'; c <= 'Z'; ++c) v[c] = a_letter | a_upper;
+    for (int c = '0'; c <= '9'; ++c) v[c] = a_digit;
+    v[' '] = v['\t'] = v['\n'] = v['\r'] = a_space;
+    v['\''] = v['-'] = v['.'] = a_joiner;
+  }
+};
+constexpr ascii_table kAscii{};
+
+// Whether the code point at s[k] is a letter.
+bool letter_at(std::string_view s, size_t k) {
+  unsigned char b = static_cast<unsigned char>(s[k]);
+  if (b < 0x80) return kAscii.v[b] & a_letter;
+  return is_letter(next_cp(s, k));
+}
+
+// End of the word that starts at i (after its first code point).
+size_t word_end(std::string_view s, size_t i, size_t end) {
+  // Inner apostrophes, hyphens and periods join: O'Neill, co-op, U.S.
+  while (i < end) {
+    unsigned char b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      uint8_t k = kAscii.v[b];
+      if (k & (a_letter | a_digit)) {
+        ++i;
+        continue;
+      }
+      if ((k & a_joiner) && i + 1 < end && letter_at(s, i + 1)) {
+        ++i;
+        continue;
+      }
+      break;
+    }
+    size_t j = i;
+    uint32_t c = next_cp(s, j);
+    if (is_letter(c)) {
+      i = j;
+      continue;
+    }
+    if (c == 0x2019 && j < end && letter_at(s, j)) {
+      i = j;
+      continue;
+    }
+    break;
+  }
+  return i;
+}
+
+size_t number_end(std::string_view s, size_t i, size_t end) {
+  while (i < end) {
+    unsigned char b = static_cast<unsigned char>(s[i]);
+    if (b >= '0' && b <= '9') {
+      ++i;
+      continue;
+    }
+    if ((b == ',' || b == '.' || b == ':') && i + 1 < end && s[i + 1] >= '0' && s[i + 1] <= '9') {
+      i += 2;
+      continue;
+    }
+    break;
+  }
+  return i;
+}
 }  // namespace
 
-std::vector<token> tokenize(std::string_view s, span range) {
-  std::vector<token> out;
+void tokenize(std::string_view s, span range, std::vector<token>& out) {
   size_t i = range.start, end = range.end < s.size() ? range.end : s.size();
   bool newline = false;
   while (i < end) {
     size_t start = i;
-    uint32_t cp = next_cp(s, i);
-    if (is_space(cp)) {
+    unsigned char b = static_cast<unsigned char>(s[i]);
+    uint8_t k;
+    uint32_t cp = b;
+    if (b < 0x80) {
+      k = kAscii.v[b];
+      ++i;
+    } else {
+      cp = next_cp(s, i);
+      k = is_space(cp)    ? a_space
+          : is_letter(cp) ? (is_upper(cp) ? a_letter | a_upper : a_letter)
+                          : 0;
+    }
+    if (k & a_space) {
       if (cp == '\n') newline = true;
       continue;
     }
@@ -43,52 +122,26 @@ std::vector<token> tokenize(std::string_view s, span range) {
     t.at.start = static_cast<uint32_t>(start);
     if (newline) t.flags |= tok_newline;
     newline = false;
-    if (is_letter(cp)) {
+    if (k & a_letter) {
       t.flags |= tok_word;
-      if (is_upper(cp)) t.flags |= tok_upper;
-      // Inner apostrophes, hyphens and periods join: O'Neill, co-op, U.S.
-      while (i < end) {
-        size_t j = i;
-        uint32_t c = next_cp(s, j);
-        if (is_letter(c) || is_digit(c)) {
-          i = j;
-          continue;
-        }
-        if ((c == '\'' || c == 0x2019 || c == '-' || c == '.') && j < end) {
-          size_t k = j;
-          if (is_letter(next_cp(s, k))) {
-            i = j;
-            continue;
-          }
-        }
-        break;
-      }
+      if (k & a_upper) t.flags |= tok_upper;
+      i = word_end(s, i, end);
       // An initialism keeps its final period ("U.S."), a word does not.
       if (i < end && s[i] == '.' && is_initialism(s.substr(start, i - start))) ++i;
-    } else if (is_digit(cp)) {
+    } else if (k & a_digit) {
       t.flags |= tok_number;
-      while (i < end) {
-        size_t j = i;
-        uint32_t c = next_cp(s, j);
-        if (is_digit(c)) {
-          i = j;
-          continue;
-        }
-        if ((c == ',' || c == '.' || c == ':') && j < end) {
-          size_t k = j;
-          if (is_digit(next_cp(s, k))) {
-            i = k;
-            continue;
-          }
-        }
-        break;
-      }
+      i = number_end(s, i, end);
     } else {
       t.flags |= tok_punct;
     }
     t.at.end = static_cast<uint32_t>(i);
     out.push_back(t);
   }
+}
+
+std::vector<token> tokenize(std::string_view s, span range) {
+  std::vector<token> out;
+  tokenize(s, range, out);
   return out;
 }
 

@@ -26,6 +26,8 @@ struct token {
 
 // Tokens of text[range]; linear in the range size.
 std::vector<token> tokenize(std::string_view text, span range);
+// The same tokens appended to `out`, a buffer the caller reuses across calls.
+void tokenize(std::string_view text, span range, std::vector<token>& out);
 
 // ASCII case-insensitive equality, for lexicon lookups.
 bool iequals(std::string_view a, std::string_view b);
