@@ -10,7 +10,7 @@
 #include "attribution/attribution.h"
 
 #include <algorithm>
-#include <unordered_map>
+#include <deque>
 
 #include "attribution/cues.h"
 #include "text/chars.h"
@@ -23,26 +23,79 @@ namespace {
 
 using text::iequals;
 
-std::vector<std::string_view> split_words(std::string_view s);
-
+// Strings are views into the article text (or into the context's own
+// names), so entities cost no allocation of their own.
 struct entity {
-  std::string name;                            // fullest proper name seen
-  std::string role;                            // title as printed in the first titled mention
-  std::vector<std::string> words, role_words;  // of name and role, kept with them
-  std::vector<std::string> aliases;
+  std::string_view name;            // fullest proper name seen
+  std::string_view role;            // title as printed in the first titled mention
+  uint32_t words = 0, n_words = 0;  // the name's words, in the context's word pool
+  uint32_t role_words = 0, n_role_words = 0;
+  int first_alias = -1, last_alias = -1;  // chain in the context's alias pool
   speaker_kind kind = speaker_kind::person;
   char gender = 0;        // 'm', 'f' or 0
   uint32_t last_pos = 0;  // the latest mention, plus one (0: none yet)
+};
 
-  void set_name(std::string_view n) {
-    name = std::string(n);
-    words.assign(0, {});
-    for (std::string_view w : split_words(name)) words.emplace_back(w);
+// Entities by a word of their name, each word's entities in the order they
+// were added: open addressing over the word, chains in one pool.
+class name_index {
+ public:
+  void add(std::string_view key, int id) {
+    if (slots_.empty()) slots_.resize(64);
+    slot& sl = slots_[find(key)];
+    for (int k = sl.head; k >= 0; k = links_[static_cast<size_t>(k)].next)
+      if (links_[static_cast<size_t>(k)].id == id) return;
+    int l = static_cast<int>(links_.size());
+    links_.push_back({id, -1});
+    if (sl.tail >= 0)
+      links_[static_cast<size_t>(sl.tail)].next = l;
+    else
+      sl.head = l, sl.key = key, ++used_;
+    sl.tail = l;
+    if (used_ * 2 > slots_.size()) grow();
   }
-  void set_role(std::string_view r) {
-    role = std::string(r);
-    role_words.clear();
-    for (std::string_view w : split_words(role)) role_words.emplace_back(w);
+  // Calls f(id) for each entity under `key`, in insertion order.
+  template <class F>
+  void each(std::string_view key, F f) const {
+    if (slots_.empty()) return;
+    const slot& sl = slots_[find(key)];
+    for (int k = sl.head; k >= 0; k = links_[static_cast<size_t>(k)].next)
+      f(links_[static_cast<size_t>(k)].id);
+  }
+
+ private:
+  struct slot {
+    std::string_view key;
+    int head = -1, tail = -1;
+  };
+  struct link {
+    int id, next;
+  };
+  std::vector<slot> slots_;
+  std::vector<link> links_;
+  size_t used_ = 0;
+
+  static uint64_t hash(std::string_view k) {
+    uint64_t h = 0xCBF29CE484222325ull;
+    for (unsigned char c : k) h = (h ^ c) * 0x100000001B3ull;
+    return h ^ (h >> 32);
+  }
+  // The slot of `key`, or the empty slot where it would go.
+  size_t find(std::string_view key) const {
+    size_t mask = slots_.size() - 1;
+    for (size_t k = hash(key) & mask;; k = (k + 1) & mask)
+      if (slots_[k].head < 0 || slots_[k].key == key) return k;
+  }
+  void grow() {
+    std::vector<slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    size_t mask = slots_.size() - 1;
+    for (const slot& o : old) {
+      if (o.head < 0) continue;
+      size_t k = hash(o.key) & mask;
+      while (slots_[k].head >= 0) k = (k + 1) & mask;
+      slots_[k] = o;
+    }
   }
 };
 
@@ -83,8 +136,8 @@ bool is_mark(uint32_t c) {
          c == 0x203A || (c >= 0x2018 && c <= 0x201F) || (c >= 0x300C && c <= 0x300F);
 }
 
-std::vector<std::string_view> split_words(std::string_view s) {
-  std::vector<std::string_view> out;
+// Appends the words of a name or title to `out`.
+void split_words(std::string_view s, std::vector<std::string_view>& out) {
   size_t i = 0;
   while (i < s.size()) {
     while (i < s.size() && (s[i] == ' ' || s[i] == '.' || s[i] == ',')) ++i;
@@ -94,7 +147,6 @@ std::vector<std::string_view> split_words(std::string_view s) {
     while (e > b && s[e - 1] == '.') --e;
     if (e > b) out.push_back(s.substr(b, e - b));
   }
-  return out;
 }
 
 std::string slug(std::string_view name) {
@@ -154,9 +206,30 @@ class context {
   int add_entity(entity&& e);
   void index_words(int id);
   int named(std::string_view name, bool by_last) const;
-  std::unordered_map<std::string, std::vector<int>> index_;  // name word -> entities
+  name_index index_;  // first and last name word -> entities
   std::vector<int> cands_;
   void add_alias(int ent, span at);
+  struct alias {
+    std::string_view text;
+    int next;
+  };
+  std::vector<alias> aliases_;
+  std::vector<std::string_view> pool_;  // words of the entities' names and roles
+  std::deque<std::string> owned_;       // names made from interview labels
+  void set_name(entity& e, std::string_view n) {
+    e.name = n;
+    e.words = static_cast<uint32_t>(pool_.size());
+    split_words(n, pool_);
+    e.n_words = static_cast<uint32_t>(pool_.size()) - e.words;
+  }
+  void set_role(entity& e, std::string_view r) {
+    e.role = r;
+    e.role_words = static_cast<uint32_t>(pool_.size());
+    split_words(r, pool_);
+    e.n_role_words = static_cast<uint32_t>(pool_.size()) - e.role_words;
+  }
+  std::string_view first_word(const entity& e) const { return pool_[e.words]; }
+  std::string_view last_word(const entity& e) const { return pool_[e.words + e.n_words - 1]; }
 
   void sieve_interview();
   void sieve_named();
@@ -339,39 +412,37 @@ int context::add_name(const mention& m) {
   int found = -1;
   // Candidates: entities indexed under the mention's first or last word.
   cands_.clear();
-  for (std::string_view key : {w.w[0], w.w[w.n - 1]}) {
-    auto it = index_.find(std::string(key));
-    if (it != index_.end()) cands_.insert(cands_.end(), it->second.begin(), it->second.end());
-  }
+  for (std::string_view key : {w.w[0], w.w[w.n - 1]})
+    index_.each(key, [this](int id) { cands_.push_back(id); });
   for (int pass = 0; pass < 2 && found < 0; ++pass) {
     uint32_t best = 0;
     for (int c : cands_) {
       size_t k = static_cast<size_t>(c);
       const entity& e = ents_[k];
-      if (e.words.empty() || e.last_pos < best || (found >= 0 && e.last_pos == best)) continue;
+      if (!e.n_words || e.last_pos < best || (found >= 0 && e.last_pos == best)) continue;
       bool person = e.kind == speaker_kind::person;
       bool hit = pass == 0
-                     ? e.name == name || (w.n == 1 && person && e.words.back() == w.w[0]) ||
-                           (e.words.size() == 1 && w.n > 1 && w.w[w.n - 1] == e.words[0] && !m.org)
-                     : w.n == 1 && person && !e.role.empty() && e.words.front() == w.w[0];
+                     ? e.name == name || (w.n == 1 && person && last_word(e) == w.w[0]) ||
+                           (e.n_words == 1 && w.n > 1 && w.w[w.n - 1] == first_word(e) && !m.org)
+                     : w.n == 1 && person && !e.role.empty() && first_word(e) == w.w[0];
       if (hit) found = static_cast<int>(k), best = e.last_pos;
     }
   }
   if (found < 0) {
     entity e;
-    e.set_name(name);
+    set_name(e, name);
     e.kind = m.org ? speaker_kind::organization : speaker_kind::person;
     found = add_entity(std::move(e));
   }
   entity& e = ents_[static_cast<size_t>(found)];
-  if (e.words.size() < w.n && !m.org) {
-    e.set_name(name);
+  if (e.n_words < w.n && !m.org) {
+    set_name(e, name);
     index_words(found);
   }
   if (e.role.empty() && !m.title.empty() && m.title.start < m.name.start) {
     std::string_view t = view(m.title);
     phrase tw(t);
-    if (!(tw.n == 1 && honorific(tw.w[0]))) e.set_role(t);
+    if (!(tw.n == 1 && honorific(tw.w[0]))) set_role(e, t);
   }
   if ((m.gender == 'm' || m.gender == 'f') && !e.gender) e.gender = m.gender;
   return found;
@@ -387,24 +458,21 @@ int context::add_entity(entity&& e) {
 // Indexes an entity under the first and last word of its name.
 void context::index_words(int id) {
   const entity& e = ents_[static_cast<size_t>(id)];
-  if (e.words.empty()) return;
-  for (const std::string* key : {&e.words.front(), &e.words.back()}) {
-    std::vector<int>& v = index_[*key];
-    if (std::find(v.begin(), v.end(), id) == v.end()) v.push_back(id);
-  }
+  if (!e.n_words) return;
+  index_.add(first_word(e), id);
+  index_.add(last_word(e), id);
 }
 
 // The entity with this name (or, by_last, with its last word as surname).
 int context::named(std::string_view name, bool by_last) const {
   phrase w(name);
   if (!w.n) return -1;
-  auto it = index_.find(std::string(by_last ? w.w[w.n - 1] : w.w[0]));
-  if (it == index_.end()) return -1;
-  for (int id : it->second) {
+  int found = -1;
+  index_.each(by_last ? w.w[w.n - 1] : w.w[0], [&](int id) {
     const entity& e = ents_[static_cast<size_t>(id)];
-    if (by_last ? iequals(e.words.back(), w.w[w.n - 1]) : e.name == name) return id;
-  }
-  return -1;
+    if (found < 0 && (by_last ? iequals(last_word(e), w.w[w.n - 1]) : e.name == name)) found = id;
+  });
+  return found;
 }
 
 // Number of history entries before pos.
@@ -434,8 +502,8 @@ int context::find_role(const mention& m, uint32_t pos) const {
     const entity& e = ents_[static_cast<size_t>(history_[k].entity)];
     if (e.role.empty() || e.kind != speaker_kind::person) continue;
     auto has = [&](std::string_view x) {
-      for (const std::string& r : e.role_words)
-        if (iequals(r, x)) return true;
+      for (uint32_t r = 0; r < e.n_role_words; ++r)
+        if (iequals(pool_[e.role_words + r], x)) return true;
       return false;
     };
     bool all = true;
@@ -492,8 +560,8 @@ int context::role_entity(const mention& m) {
   int known = named(t, false);
   if (known >= 0) return known;
   entity e;
-  e.set_name(t);
-  e.set_role(t);
+  set_name(e, t);
+  set_role(e, t);
   e.kind = m.org ? speaker_kind::organization : speaker_kind::unknown;
   e.gender = m.gender == 'm' || m.gender == 'f' ? m.gender : 0;
   return add_entity(std::move(e));
@@ -505,17 +573,17 @@ int context::find_org(const mention& m, uint32_t pos) {
   for (size_t k = before(pos), n = 0; k-- > 0 && n < 400; ++n) {
     const entity& e = ents_[static_cast<size_t>(history_[k].entity)];
     if (e.kind != speaker_kind::organization) continue;
-    for (const std::string& x : e.words)
-      if (iequals(x, head)) return history_[k].entity;
+    for (uint32_t x = 0; x < e.n_words; ++x)
+      if (iequals(pool_[e.words + x], head)) return history_[k].entity;
   }
   // An organization named only by its role: "the ministry".
   std::string_view t = view(m.at);
   size_t sp = t.find(' ');
-  std::string name(sp == std::string_view::npos ? t : t.substr(sp + 1));
+  std::string_view name = sp == std::string_view::npos ? t : t.substr(sp + 1);
   int known = named(name, false);
   if (known >= 0) return known;
   entity e;
-  e.set_name(name);
+  set_name(e, name);
   e.kind = speaker_kind::organization;
   return add_entity(std::move(e));
 }
@@ -535,9 +603,17 @@ void context::assign(size_t qi, int ent, enum cue c, span mention_span) {
 
 void context::add_alias(int ent, span at) {
   if (ent < 0) return;
-  std::string_view alias = view(at);
-  std::vector<std::string>& al = ents_[static_cast<size_t>(ent)].aliases;
-  if (std::find(al.begin(), al.end(), alias) == al.end()) al.emplace_back(alias);
+  std::string_view text = view(at);
+  entity& e = ents_[static_cast<size_t>(ent)];
+  for (int k = e.first_alias; k >= 0; k = aliases_[static_cast<size_t>(k)].next)
+    if (aliases_[static_cast<size_t>(k)].text == text) return;
+  int id = static_cast<int>(aliases_.size());
+  aliases_.push_back({text, -1});
+  if (e.last_alias >= 0)
+    aliases_[static_cast<size_t>(e.last_alias)].next = id;
+  else
+    e.first_alias = id;
+  e.last_alias = id;
 }
 
 void context::sieve_interview() {
@@ -583,7 +659,8 @@ void context::sieve_interview() {
       found = named(name, true);
       if (found < 0) {
         entity en;
-        en.set_name(name);
+        owned_.push_back(std::move(name));
+        set_name(en, owned_.back());
         found = add_entity(std::move(en));
       }
     }
@@ -715,9 +792,9 @@ void context::run(std::vector<speaker>& speakers) {
     if (index[e] < 0) {
       index[e] = static_cast<int>(speakers.size());
       speaker sp;
-      sp.name = ents_[e].name;
+      sp.name = std::string(ents_[e].name);
       sp.id = slug(sp.name);
-      sp.role = ents_[e].role;
+      sp.role = std::string(ents_[e].role);
       sp.kind = ents_[e].kind;
       speakers.push_back(std::move(sp));
     }
@@ -728,7 +805,8 @@ void context::run(std::vector<speaker>& speakers) {
   for (size_t e = 0; e < ents_.size(); ++e) {
     if (index[e] < 0) continue;
     speaker& sp = speakers[static_cast<size_t>(index[e])];
-    sp.aliases = ents_[e].aliases;
+    for (int k = ents_[e].first_alias; k >= 0; k = aliases_[static_cast<size_t>(k)].next)
+      sp.aliases.emplace_back(aliases_[static_cast<size_t>(k)].text);
   }
 }
 
