@@ -54,16 +54,17 @@ inline bool pack(std::string_view s, size_t at, size_t n, packed& p) {
   p.n = static_cast<uint32_t>(n);
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
   if (at + 16 <= s.size()) {
-    // Two unaligned loads, masked to the word.
-    uint64_t a, b;
+    // Unaligned loads, masked to the word.
+    uint64_t a, b = 0;
     std::memcpy(&a, s.data() + at, 8);
-    std::memcpy(&b, s.data() + at + 8, 8);
     if (n < 8) {
-      a &= (uint64_t(1) << (8 * n)) - 1, b = 0;
-    } else if (n < 16) {
-      b &= (uint64_t(1) << (8 * (n - 8))) - 1;
+      a &= (uint64_t(1) << (8 * n)) - 1;
+    } else if (n > 8) {
+      std::memcpy(&b, s.data() + at + 8, 8);
+      if (n < 16) b &= (uint64_t(1) << (8 * (n - 8))) - 1;
+      b = lower8(b);
     }
-    p.lo = lower8(a), p.hi = lower8(b);
+    p.lo = lower8(a), p.hi = b;
     return true;
   }
 #endif
@@ -238,7 +239,7 @@ mention read_run(const tokens& tk, size_t b, size_t e) {
     m.b = b;
     m.e = e;
     m.at = {tk.t[b].at.start, tk.t[e - 1].at.end};
-    const word_class& head = tk.c[e - 1];
+    const word_class& head = tk.cls(e - 1);
     if (head.bits & w_generic) {
       m.kind = mention_kind::generic;
     } else if ((head.bits & w_title) && !(head.bits & w_org)) {
@@ -270,7 +271,7 @@ mention read_run(const tokens& tk, size_t b, size_t e) {
     if (tk.has(i, w_title) && !(upper_word(tk, i) && i + 1 < e && !tk.is_word(i + 1) &&
                                 !abbrev_period(tk, i + 1) && i > b)) {
       k = i + 1;
-      if (tk.c[i].title_gender) g = tk.c[i].title_gender;
+      if (tk.cls(i).title_gender) g = tk.cls(i).title_gender;
       if (k < e && abbrev_period(tk, k)) ++k;
       if (k + 1 < e && tk.has(k, w_of) && upper_word(tk, k + 1)) k += 2;
     } else if (!upper_word(tk, i) && !tk.has(i, w_particle | w_of)) {
@@ -297,14 +298,14 @@ mention read_run(const tokens& tk, size_t b, size_t e) {
   if (m.org) {
     m.gender = 'o';
   } else {
-    m.gender = g ? g : tk.c[k].given_gender;
+    m.gender = g ? g : tk.cls(k).given_gender;
   }
   return m;
 }
 
 mention pronoun_at(const tokens& tk, size_t i) {
   mention m;
-  char p = tk.c[i].pronoun;
+  char p = tk.cls(i).pronoun;
   if (!p || p == '-') return m;
   m.kind = mention_kind::pronoun;
   m.gender = p;
@@ -320,12 +321,16 @@ word_class classify(std::string_view w) {
   return class_at(w, 0, w.size());
 }
 
+word_class classify(std::string_view s, const text::token& t) {
+  word_class c;
+  if (t.is(text::tok_word)) c = class_at(s, t.at.start, t.at.size());
+  c.bits |= w_known;
+  return c;
+}
+
 void token_buffer::add(std::string_view s, span r) {
-  size_t from = t.size();
   text::tokenize(s, r, t);
   c.resize(t.size());
-  for (size_t i = from; i < t.size(); ++i)
-    if (t[i].is(text::tok_word)) c[i] = class_at(s, t[i].at.start, t[i].at.size());
 }
 
 verb speech_verb(std::string_view w) {
@@ -468,7 +473,7 @@ act act_after(const tokens& tk, size_t begin, size_t end) {
     a.cue = cue::according_to;
     return a;
   }
-  verb v = tk.c[i].v;
+  verb v = tk.cls(i).v;
   if (v != verb::none && !tk.has(i, w_told)) {
     size_t j = i + 1;
     while (j < end && tk.is_word(j, w_adverb)) ++j;
@@ -525,7 +530,7 @@ act act_after(const tokens& tk, size_t begin, size_t end) {
     return a;
   }
   if (j >= end || !tk.is_word(j)) return a;
-  v = tk.c[j].v;
+  v = tk.cls(j).v;
   if (v == verb::none) return a;
   if (tk.has(j, w_quoted)) {
     // "the ministry quoted Xi as saying": the quoted one is the speaker.
@@ -571,7 +576,7 @@ act act_before(const tokens& tk, size_t begin, size_t end) {
       a.cue = cue::according_to;
       return a;
     }
-    verb vk = tk.c[i].v;
+    verb vk = tk.cls(i).v;
     if (vk == verb::none) continue;
     a.who = mention_before(tk, begin, i);
     if (a.who.kind == mention_kind::none) {
@@ -581,7 +586,7 @@ act act_before(const tokens& tk, size_t begin, size_t end) {
         // "Trump attacked Clinton, saying, ..." : the subject of the sentence,
         // the first name or pronoun followed by a lowercase verb.
         for (size_t k = begin; k < i; ++k) {
-          if (!tk.is_word(k) || !(upper_word(tk, k) || tk.c[k].pronoun)) continue;
+          if (!tk.is_word(k) || !(upper_word(tk, k) || tk.cls(k).pronoun)) continue;
           mention m = mention_after(tk, k, i);
           if (m.kind != mention_kind::name && m.kind != mention_kind::pronoun) continue;
           bool opens = k == begin || (k == begin + 1 && tk.has(begin, w_determiner));
@@ -627,20 +632,42 @@ struct verb_filter {
   }
 };
 const verb_filter kVerbFilter;
+
+// Bit 7 of each byte of the result is set where x holds a-z.
+inline uint64_t lower_letters8(uint64_t x) {
+  const uint64_t high = 0x8080808080808080ull, ones = 0x0101010101010101ull;
+  uint64_t l = x & ~high;
+  return (l + ones * (0x80 - 'a')) & ~(l + ones * (0x7F - 'z')) & ~x & high;
+}
+
+bool is_lower(char c) {
+  return c >= 'a' && c <= 'z';
+}
+
+// The first byte at or after i (before end) that is (or, with `in` false,
+// is not) a-z; end if none.
+size_t next_lower(std::string_view s, size_t i, size_t end, bool in) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  for (; i + 8 <= s.size() && i < end; i += 8) {
+    uint64_t x;
+    std::memcpy(&x, s.data() + i, 8);
+    uint64_t m = lower_letters8(x);
+    if (!in) m = ~m & 0x8080808080808080ull;
+    if (m) return std::min(end, i + (static_cast<size_t>(__builtin_ctzll(m)) >> 3));
+  }
+#endif
+  while (i < end && is_lower(s[i]) != in) ++i;
+  return std::min(i, end);
+}
+
 }  // namespace
 
 bool has_speech_verb(std::string_view s, span r) {
   size_t i = r.start, end = r.end;
   while (i < end) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c < 'a' || c > 'z') {
-      ++i;
-      continue;
-    }
-    size_t b = i;
-    while (i < end && static_cast<unsigned char>(s[i]) >= 'a' &&
-           static_cast<unsigned char>(s[i]) <= 'z')
-      ++i;
+    size_t b = next_lower(s, i, end, true);
+    if (b >= end) break;
+    i = next_lower(s, b + 1, end, false);
     size_t n = i - b;
     bool word_start = b == r.start || !((s[b - 1] >= 'A' && s[b - 1] <= 'Z') ||
                                         static_cast<unsigned char>(s[b - 1]) >= 0x80);

@@ -66,7 +66,8 @@ enum word_bit : uint32_t {
   w_news = 1u << 23,
   w_called = 1u << 24,
   w_for = 1u << 25,
-  w_said = 1u << 26,  // said says
+  w_said = 1u << 26,   // said says
+  w_known = 1u << 31,  // the classes are looked up (tokens look up lazily)
 };
 
 struct word_class {
@@ -79,20 +80,28 @@ struct word_class {
 
 // The classes of a word (ASCII case-insensitive).
 word_class classify(std::string_view word);
+// The classes of token t of text s, with w_known (zero for numbers and
+// punctuation).
+word_class classify(std::string_view s, const text::token& t);
 
 // Tokens of one stretch of text, with the text they index and the classes
-// of their words (zero for numbers and punctuation).
+// of their words, looked up on first use: most tokens are never asked.
 struct tokens {
   std::string_view s;
   const text::token* t = nullptr;
-  const word_class* c = nullptr;
+  word_class* c = nullptr;
   size_t n = 0;
+  const word_class& cls(size_t i) const {
+    word_class& k = c[i];
+    if (!(k.bits & w_known)) k = classify(s, t[i]);
+    return k;
+  }
   std::string_view word(size_t i) const { return s.substr(t[i].at.start, t[i].at.size()); }
   bool punct(size_t i, char ch) const {
     return t[i].is(text::tok_punct) && t[i].at.size() == 1 && s[t[i].at.start] == ch;
   }
   bool is_word(size_t i) const { return t[i].is(text::tok_word); }
-  bool has(size_t i, uint32_t bits) const { return (c[i].bits & bits) != 0; }
+  bool has(size_t i, uint32_t bits) const { return (cls(i).bits & bits) != 0; }
   bool is_word(size_t i, uint32_t bits) const { return is_word(i) && has(i, bits); }
 };
 
@@ -100,13 +109,13 @@ struct tokens {
 struct token_buffer {
   std::vector<text::token> t;
   std::vector<word_class> c;
-  // Appends the tokens of s[r] with their classes.
+  // Appends the tokens of s[r] (their classes still unknown).
   void add(std::string_view s, span r);
   void clear() { t.clear(), c.clear(); }
-  tokens view(std::string_view s, size_t from, size_t to) const {
+  tokens view(std::string_view s, size_t from, size_t to) {
     return {s, t.data() + from, c.data() + from, to - from};
   }
-  tokens all(std::string_view s) const { return view(s, 0, t.size()); }
+  tokens all(std::string_view s) { return view(s, 0, t.size()); }
 };
 
 // The mention that starts at token i ("said Sen. Ann Lee" with i at "Sen").

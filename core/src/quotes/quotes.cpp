@@ -6,6 +6,7 @@
 #include "quotes/quotes.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "attribution/cues.h"
 #include "text/chars.h"
@@ -192,13 +193,32 @@ uint32_t counterpart(uint32_t open) {
   }
 }
 
+// The first byte at or after i (before end) that may start a mark, or end:
+// eight bytes at a time, since most bytes of a paragraph are not marks.
+size_t next_lead(std::string_view s, size_t i, size_t end) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  const uint64_t ones = 0x0101010101010101ull, low7 = ones * 0x7F;
+  // Bit 7 of each byte is set where that byte of v is not zero.
+  auto nonzero = [low7](uint64_t v) { return ((v & low7) + low7) | v; };
+  for (; i + 8 <= s.size() && i < end; i += 8) {
+    uint64_t x;
+    std::memcpy(&x, s.data() + i, 8);
+    uint64_t none = nonzero(x ^ (ones * '"')) & nonzero(x ^ (ones * '\'')) &
+                    nonzero(x ^ (ones * '`')) & nonzero(x ^ (ones * 0xC2)) &
+                    nonzero((x & (ones * 0xFE)) ^ (ones * 0xE2));
+    uint64_t hit = ~none & (ones * 0x80);
+    if (hit) return std::min(end, i + (static_cast<size_t>(__builtin_ctzll(hit)) >> 3));
+  }
+#endif
+  while (i < end && !mark_lead(static_cast<unsigned char>(s[i]))) ++i;
+  return std::min(i, end);
+}
+
 void collect_marks(std::string_view s, span p, std::vector<mark>& out) {
   out.clear();
   for (size_t i = p.start; i < p.end;) {
-    if (!mark_lead(static_cast<unsigned char>(s[i]))) {
-      ++i;
-      continue;
-    }
+    i = next_lead(s, i, p.end);
+    if (i >= p.end) break;
     mark m;
     if (read_mark(s, p, i, m)) {
       out.push_back(m);
@@ -508,7 +528,7 @@ struct indirect_finder {
       size_t j = m.e;
       while (j < n && tk.is_word(j, attribution::w_adverb)) ++j;
       if (j + 1 < n && tk.is_word(j)) {
-        attribution::verb v = tk.c[j].v;
+        attribution::verb v = tk.cls(j).v;
         bool call_for = tk.has(j, attribution::w_called) && tk.has(j + 1, attribution::w_for);
         if (v == attribution::verb::calls || call_for) {
           emit({tk.t[s0].at.start, tk.t[n - 1].at.end}, m);
@@ -562,7 +582,7 @@ struct indirect_finder {
     if (k < n && tk.is_word(k, attribution::w_that)) return k + 1;
     if (told || !tk.has(j, attribution::w_said)) return 0;
     if (k >= n || !tk.is_word(k)) return 0;
-    bool subject = tk.c[k].pronoun || tk.has(k, attribution::w_the) ||
+    bool subject = tk.cls(k).pronoun || tk.has(k, attribution::w_the) ||
                    (tk.t[k].is(text::tok_upper) && !tk.has(k, attribution::w_not_name));
     return subject ? k : 0;
   }
