@@ -38,6 +38,11 @@ test: deps
 test-native: build
 	@ctest --preset native
 
+test-sanitize: deps
+	@cmake --preset sanitize >/dev/null
+	@cmake --build --preset sanitize
+	@ctest --preset sanitize
+
 test-wasm: wasm
 	@cmake --build --preset wasm --target unit_tests
 	@ctest --preset wasm
@@ -49,9 +54,14 @@ test-browser: wasm
 	@node --test --test-concurrency=1 tests/e2e/*.test.mjs
 
 # --- benchmarks (not tests) -------------------------------------------------
+# One table (bench/run.mjs); size.mjs and wasm_bench.mjs also run alone.
 bench: build wasm
-	@node bench/size.mjs
-	@node bench/wasm_bench.mjs
+	@cmake --build --preset native --target native_bench
+	@node bench/run.mjs
+
+# libFuzzer targets for FUZZ_SECONDS each; crashes land in build-fuzz/crashes.
+fuzz: deps
+	@tools/fuzz.sh $(FUZZ_SECONDS)
 
 # --- data -----------------------------------------------------------------
 data:

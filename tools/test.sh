@@ -12,6 +12,14 @@ cmake --preset native >/dev/null
 cmake --build --preset native
 ctest --preset native
 
+step "the Catch2 suite under AddressSanitizer and UBSan"
+cmake --preset sanitize >/dev/null
+cmake --build --preset sanitize
+ctest --preset sanitize
+
+step "fuzz: each libFuzzer target briefly"
+tools/fuzz.sh --smoke
+
 for t in tests/corpus/*.sh; do
   [ -e "$t" ] || continue
   step "corpus: $t"

@@ -34,6 +34,9 @@ analysis analyze_article(input::article&& a) {
 
   // Text first: every later span points into the normalized text.
   text::document doc = text::build(a.body, out.diagnostics, a.header_blocks);
+  // The text holds the body now: freeing it here keeps a collection's peak
+  // heap at one copy of the bodies instead of two.
+  std::string().swap(a.body);
   // Quotes before attribution: the sieves only look at found quotes.
   out.quotes = quotes::find(doc, out.diagnostics);
   attribution::attribute(doc, out.quotes, out.speakers);

@@ -58,3 +58,14 @@ TEST_CASE("regression: an empty JSON array is an empty collection, not an error"
   CHECK(r.collection);
   CHECK(r.entries.empty());
 }
+
+TEST_CASE("regression: a timestamp line with a 17-digit day is no timestamp and no overflow",
+          "[regression]") {
+  // read_fuzzer, UBSan: the timestamp reader multiplied out every digit of a
+  // number before checking its length (signed overflow).
+  std::string in = "Jan55555555555555. \n\nBody text.";
+  result r = analyze(in);
+  const analysis& a = only(r);
+  CHECK(a.published.empty());
+  render(in);
+}

@@ -320,11 +320,26 @@ void read_one(dom::parser& parser, const char* buf, size_t size, int64_t base, r
   }
 }
 
+// The longest line: JSON Lines are parsed a line at a time, and the DOM
+// parser's buffers take over ten bytes per byte of capacity, all of them
+// resident in a wasm heap.
+size_t longest_line(const char* buf, size_t size) {
+  size_t most = 0;
+  for (size_t start = 0; start < size;) {
+    const char* nl = static_cast<const char*>(memchr(buf + start, '\n', size - start));
+    size_t end = nl ? static_cast<size_t>(nl - buf) : size;
+    most = std::max(most, end - start);
+    start = end + 1;
+  }
+  return most;
+}
+
 }  // namespace
 
 void read_json(const char* buf, size_t size, bool lines, reading& out) {
   dom::parser parser;
-  if (auto code = parser.allocate(std::max<size_t>(size, 64), kMaxDepth)) {
+  size_t capacity = lines ? longest_line(buf, size) : size;
+  if (auto code = parser.allocate(std::max<size_t>(capacity, 64), kMaxDepth)) {
     out.fatal.code = status::input_too_large;
     out.fatal.message =
         std::string("cannot allocate the JSON parser: ") + simdjson::error_message(code);

@@ -42,9 +42,10 @@ std::vector<piece> pieces(std::string_view s) {
 }
 
 int number(std::string_view s) {
+  if (s.size() > 6) return -1;  // checked first: more digits overflow an int
   int v = 0;
   for (char c : s) v = v * 10 + (c - '0');
-  return s.size() > 6 ? -1 : v;
+  return v;
 }
 
 struct zone {
