@@ -10,6 +10,7 @@
 #include "attribution/attribution.h"
 
 #include <algorithm>
+#include <cstring>
 #include <deque>
 
 #include "attribution/cues.h"
@@ -75,10 +76,19 @@ class name_index {
   std::vector<link> links_;
   size_t used_ = 0;
 
+  // Names are short: the length and the first and last four bytes hash them.
   static uint64_t hash(std::string_view k) {
-    uint64_t h = 0xCBF29CE484222325ull;
-    for (unsigned char c : k) h = (h ^ c) * 0x100000001B3ull;
-    return h ^ (h >> 32);
+    uint64_t x = k.size();
+    if (k.size() >= 4) {
+      uint32_t a, b;
+      std::memcpy(&a, k.data(), 4);
+      std::memcpy(&b, k.data() + k.size() - 4, 4);
+      x ^= (uint64_t(a) << 32 | b) * 0x9E3779B97F4A7C15ull;
+    } else {
+      for (unsigned char c : k) x = (x << 8) | c;
+      x *= 0x9E3779B97F4A7C15ull;
+    }
+    return x ^ (x >> 29);
   }
   // The slot of `key`, or the empty slot where it would go.
   size_t find(std::string_view key) const {
@@ -99,9 +109,12 @@ class name_index {
   }
 };
 
-// Up to eight words of a short phrase, without allocating.
+// Up to eight words of a short phrase, without allocating (or clearing
+// the slots it does not fill).
 struct phrase {
-  std::string_view w[8];
+  union {
+    std::string_view w[8];
+  };
   size_t n = 0;
   explicit phrase(std::string_view s) {
     size_t i = 0;
