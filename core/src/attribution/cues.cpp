@@ -618,20 +618,25 @@ act act_before(const tokens& tk, size_t begin, size_t end) {
 }
 
 namespace {
-// First and last letter of every ASCII verb form: most words fail this test
-// before any lexicon search.
-struct verb_filter {
-  bool ends[26][26] = {};
-  verb_filter() {
+// A Bloom filter of the verb forms (4096 bits, in L1): most words of a
+// sentence fail it before any probe of the word table.
+struct verb_bloom {
+  uint64_t bits[64] = {};
+  verb_bloom() {
     for (const text::lex_entry& e : kVerbEntries) {
-      std::string_view k = e.key;
-      unsigned char f = static_cast<unsigned char>(k.front()),
-                    l = static_cast<unsigned char>(k.back());
-      if (f >= 'a' && f <= 'z' && l >= 'a' && l <= 'z') ends[f - 'a'][l - 'a'] = true;
+      packed p;
+      if (!pack(e.key, 0, e.key.size(), p)) continue;
+      size_t k = bit(p);
+      bits[k >> 6] |= uint64_t(1) << (k & 63);
     }
   }
+  static size_t bit(const packed& p) { return (p.hash() >> 40) & 4095; }
+  bool maybe(const packed& p) const {
+    size_t k = bit(p);
+    return (bits[k >> 6] >> (k & 63)) & 1;
+  }
 };
-const verb_filter kVerbFilter;
+const verb_bloom kVerbBloom;
 
 // Bit 7 of each byte of the result is set where x holds a-z.
 inline uint64_t lower_letters8(uint64_t x) {
@@ -671,9 +676,11 @@ bool has_speech_verb(std::string_view s, span r) {
     size_t n = i - b;
     bool word_start = b == r.start || !((s[b - 1] >= 'A' && s[b - 1] <= 'Z') ||
                                         static_cast<unsigned char>(s[b - 1]) >= 0x80);
-    if (n >= 3 && n <= 12 && word_start && kVerbFilter.ends[s[b] - 'a'][s[i - 1] - 'a'] &&
-        (class_at(s, b, n).bits & w_verb))
-      return true;
+    if (n < 3 || n > 12 || !word_start) continue;
+    packed p;
+    if (!pack(s, b, n, p) || !kVerbBloom.maybe(p)) continue;
+    const word_class* c = kWords.find(p);
+    if (c && (c->bits & w_verb)) return true;
   }
   return false;
 }
