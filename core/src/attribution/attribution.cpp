@@ -322,8 +322,9 @@ void context::prepare() {
   std::string_view s = d_.text;
   // Names first, in text order: the paragraphs with quotes and the one before.
   std::vector<char> scan(d_.paragraphs.size(), 0);
+  span_cursor paras(d_.paragraphs, true), sents(d_.sentences, false);
   for (const quote& q : q_) {
-    int pi = text::paragraph_at(d_, q.at.start);
+    int pi = paras.at(q.at.start);
     if (pi < 0) continue;
     scan[static_cast<size_t>(pi)] = 1;
     if (pi > 0) scan[static_cast<size_t>(pi) - 1] = 1;
@@ -333,13 +334,13 @@ void context::prepare() {
   for (size_t i = 0; i < q_.size(); ++i) {
     const quote& q = q_[i];
     local& l = info_[i];
-    l.paragraph = text::paragraph_at(d_, q.at.start);
+    l.paragraph = paras.at(q.at.start);
     if (l.paragraph < 0) continue;
     span p = d_.paragraphs[static_cast<size_t>(l.paragraph)];
     uint32_t open = q.kind == quote_kind::indirect ? q.at.start : opening(s, q, p.start);
     uint32_t close = q.kind == quote_kind::indirect ? q.at.end : closing_end(s, q, p.end);
     l.open = open;
-    int si = text::sentence_at(d_, open);
+    int si = sents.at(open);
     uint32_t lead = si >= 0 ? d_.sentences[static_cast<size_t>(si)].start : p.start;
     if (i > 0 && q_[i - 1].at.end <= open && q_[i - 1].at.end > lead &&
         q_[i - 1].kind != quote_kind::indirect)
@@ -348,7 +349,7 @@ void context::prepare() {
     // sentence: "Why?" Graham asked.
     uint32_t np = close;
     while (np < p.end && s[np] == ' ') ++np;
-    int se = text::sentence_at(d_, np < p.end ? np : (close > p.start ? close - 1 : close));
+    int se = sents.at(np < p.end ? np : (close > p.start ? close - 1 : close));
     uint32_t tail = se >= 0 ? d_.sentences[static_cast<size_t>(se)].end : p.end;
     // A quote that ends its sentence ("... ," he said. or ...") may carry
     // its attribution in the next sentence only when nothing else follows.
@@ -358,7 +359,7 @@ void context::prepare() {
     l.tail = {close, std::max(close, tail)};
     if (q.kind == quote_kind::indirect && q.mention.size() > 0) {
       // The quote stage saw the act; read the mention again where it stands.
-      int sj = text::sentence_at(d_, q.mention.start);
+      int sj = sents.at(q.mention.start);
       span sent = sj >= 0 ? d_.sentences[static_cast<size_t>(sj)] : p;
       tokens mt = window({q.mention.start, sent.end}, spare_[2]);
       l.a.who = mention_after(mt, 0, mt.n);

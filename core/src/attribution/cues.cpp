@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cstring>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "text/lexicon.h"
 
@@ -649,38 +652,64 @@ bool is_lower(char c) {
   return c >= 'a' && c <= 'z';
 }
 
-// The first byte at or after i (before end) that is (or, with `in` false,
-// is not) a-z; end if none.
-size_t next_lower(std::string_view s, size_t i, size_t end, bool in) {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-  for (; i + 8 <= s.size() && i < end; i += 8) {
-    uint64_t x;
-    std::memcpy(&x, s.data() + i, 8);
-    uint64_t m = lower_letters8(x);
-    if (!in) m = ~m & 0x8080808080808080ull;
-    if (m) return std::min(end, i + (static_cast<size_t>(__builtin_ctzll(m)) >> 3));
-  }
+// One bit per byte of s[i, i + 16): set where the byte is a-z (zero past
+// the end of s).
+inline uint32_t lower_mask16(std::string_view s, size_t i) {
+  if (i + 16 <= s.size()) {
+#ifdef __SSE2__
+    __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    __m128i in = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('a' - 1)),
+                               _mm_cmplt_epi8(x, _mm_set1_epi8('z' + 1)));
+    return static_cast<uint32_t>(_mm_movemask_epi8(in));
+#elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    uint64_t a, b;
+    std::memcpy(&a, s.data() + i, 8);
+    std::memcpy(&b, s.data() + i + 8, 8);
+    // Gathers bit 7 of each byte into one bit per byte.
+    const uint64_t gather = 0x0002040810204081ull;
+    return static_cast<uint32_t>((lower_letters8(a) * gather) >> 56) |
+           static_cast<uint32_t>((lower_letters8(b) * gather) >> 56) << 8;
 #endif
-  while (i < end && is_lower(s[i]) != in) ++i;
-  return std::min(i, end);
+  }
+  uint32_t m = 0;
+  for (size_t k = 0; k < 16 && i + k < s.size(); ++k)
+    if (is_lower(s[i + k])) m |= 1u << k;
+  return m;
 }
 
 }  // namespace
 
+size_t span_cursor::last_from(uint32_t pos) const {
+  auto it = std::upper_bound(v_.begin(), v_.end(), pos,
+                             [](uint32_t p, const span& x) { return p < x.start; });
+  return it == v_.begin() ? v_.size() : static_cast<size_t>(it - v_.begin()) - 1;
+}
+
+// Runs of a-z, sixteen bytes at a time: a mask of the letters gives the runs
+// and their lengths, and only runs of verb length meet the Bloom filter.
 bool has_speech_verb(std::string_view s, span r) {
-  size_t i = r.start, end = r.end;
-  while (i < end) {
-    size_t b = next_lower(s, i, end, true);
-    if (b >= end) break;
-    i = next_lower(s, b + 1, end, false);
-    size_t n = i - b;
-    bool word_start = b == r.start || !((s[b - 1] >= 'A' && s[b - 1] <= 'Z') ||
-                                        static_cast<unsigned char>(s[b - 1]) >= 0x80);
-    if (n < 3 || n > 12 || !word_start) continue;
-    packed p;
-    if (!pack(s, b, n, p) || !kVerbBloom.maybe(p)) continue;
-    const word_class* c = kWords.find(p);
-    if (c && (c->bits & w_verb)) return true;
+  size_t end = r.end;
+  uint32_t carry = 0;  // the byte before the chunk ends a run (not before r)
+  uint32_t next = r.start < end ? lower_mask16(s, r.start) : 0;
+  for (size_t i = r.start; i < end; i += 16) {
+    uint32_t m = next;
+    if (i + 16 < end) next = lower_mask16(s, i + 16), m |= next << 16;
+    if (end - i < 32) m &= (uint32_t(1) << (end - i)) - 1;  // nothing from beyond r
+    uint32_t starts = m & 0xFFFF & ~((m << 1) | carry);
+    carry = (m >> 15) & 1;
+    for (; starts; starts &= starts - 1) {
+      unsigned k = static_cast<unsigned>(__builtin_ctz(starts));
+      size_t n = static_cast<size_t>(__builtin_ctzll(~(uint64_t(m) >> k)));
+      if (n < 3 || n > 12) continue;
+      size_t b = i + k;
+      bool word_start = b == r.start || !((s[b - 1] >= 'A' && s[b - 1] <= 'Z') ||
+                                          static_cast<unsigned char>(s[b - 1]) >= 0x80);
+      if (!word_start) continue;
+      packed p;
+      if (!pack(s, b, n, p) || !kVerbBloom.maybe(p)) continue;
+      const word_class* c = kWords.find(p);
+      if (c && (c->bits & w_verb)) return true;
+    }
   }
   return false;
 }

@@ -132,6 +132,37 @@ bool adverb_or_aux(std::string_view word);
 // the stages tokenize only the sentences that can report speech.
 bool has_speech_verb(std::string_view text, span range);
 
+// The index of the span of a sorted list that holds a position, searched
+// from the previous answer: the stages ask in (nearly) text order.
+class span_cursor {
+ public:
+  // `closed`: a span holds its end too (as text::paragraph_at); else as
+  // text::sentence_at.
+  span_cursor(const std::vector<span>& v, bool closed) : v_(v), closed_(closed) {}
+  int at(uint32_t pos) {
+    size_t n = v_.size(), k = k_;
+    if (n == 0) return -1;
+    if (v_[k].start <= pos) {
+      for (int step = 0; step < 3 && k + 1 < n && v_[k + 1].start <= pos; ++step) ++k;
+      if (k + 1 < n && v_[k + 1].start <= pos) k = last_from(pos);
+    } else if (k > 0 && v_[k - 1].start <= pos) {
+      --k;
+    } else {
+      k = last_from(pos);
+      if (k == n) return -1;  // before the first span
+    }
+    k_ = k;
+    return pos < v_[k].end || (closed_ && pos == v_[k].end) ? static_cast<int>(k) : -1;
+  }
+
+ private:
+  const std::vector<span>& v_;
+  bool closed_;
+  size_t k_ = 0;
+  // The last span starting at or before pos (v_.size() if none).
+  size_t last_from(uint32_t pos) const;
+};
+
 // A "speech act" in a token range: a mention next to a speech verb.
 struct act {
   mention who;

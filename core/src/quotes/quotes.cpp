@@ -487,7 +487,8 @@ std::vector<size_t> interview_turns(const text::document& d) {
     size_t e = turn_label(d.text, p);
     if (e == p.start) continue;
     labels[i] = e;
-    std::string_view l = d.text.substr(p.start, e - p.start);
+    // A view of the text itself: std::string::substr would be a temporary.
+    std::string_view l = std::string_view(d.text).substr(p.start, e - p.start);
     if (n++ == 0)
       first = l, distinct = 1;
     else if (distinct == 1 && l != first)
@@ -672,14 +673,14 @@ std::vector<quote> find(const text::document& d, std::vector<diagnostic>& diags)
   // Classify the pairs, paragraph by paragraph, in text order.
   std::vector<char> kept(pairs.size(), 0);
   std::vector<quote_kind> kinds(pairs.size(), quote_kind::direct);
+  attribution::span_cursor paras(d.paragraphs, true), sents(d.sentences, false);
   for (size_t i = 0; i < pairs.size(); ++i) {
     const pair& pr = pairs[i];
     span c = content_of(s, pr);
+    int para = paras.at(pr.open);
     if (pr.open_len == 0) {
       c = trim(s, {pr.open, pr.close});  // an interview turn
-    } else if (trim(s, {static_cast<uint32_t>(d.paragraphs[text::paragraph_at(d, pr.open)].start),
-                        pr.open})
-                   .empty()) {
+    } else if (trim(s, {static_cast<uint32_t>(d.paragraphs[para].start), pr.open}).empty()) {
       c.start = static_cast<uint32_t>(label_end(s, c));
     }
     if (c.empty()) continue;
@@ -687,10 +688,9 @@ std::vector<quote> find(const text::document& d, std::vector<diagnostic>& diags)
     for (size_t k = c.start; k < c.end && !any_word;) any_word = word_char(next_cp(s, k));
     if (!any_word) continue;
 
-    int para = text::paragraph_at(d, pr.open);
     span pspan = d.paragraphs[static_cast<size_t>(para)];
     context x;
-    int si = text::sentence_at(d, pr.open);
+    int si = sents.at(pr.open);
     uint32_t lead_start = si >= 0 ? d.sentences[static_cast<size_t>(si)].start : pspan.start;
     bool split = false;
     quote_kind split_kind = quote_kind::direct;
@@ -718,7 +718,7 @@ std::vector<quote> find(const text::document& d, std::vector<diagnostic>& diags)
     }
     if (pr.open_len == 0) x.lead_last = 0;
     uint32_t tail_start = std::min<uint32_t>(pr.close + pr.close_len, pspan.end);
-    int se = text::sentence_at(d, tail_start > pspan.start ? tail_start - 1 : tail_start);
+    int se = sents.at(tail_start > pspan.start ? tail_start - 1 : tail_start);
     uint32_t tail_end = se >= 0 ? d.sentences[static_cast<size_t>(se)].end : pspan.end;
     if (i + 1 < pairs.size() && pairs[i + 1].open < tail_end && pairs[i + 1].open >= tail_start)
       tail_end = pairs[i + 1].open;
@@ -745,7 +745,7 @@ std::vector<quote> find(const text::document& d, std::vector<diagnostic>& diags)
   for (span sent : d.sentences) {
     while (pq < pairs.size() && pairs[pq].close + pairs[pq].close_len <= sent.start) ++pq;
     if (pq < pairs.size() && pairs[pq].open < sent.end) continue;
-    int para = text::paragraph_at(d, sent.start);
+    int para = paras.at(sent.start);
     if (para >= 0 && turns[static_cast<size_t>(para)]) continue;
     ind.run(sent, para == 0);
   }
