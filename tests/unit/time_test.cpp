@@ -284,3 +284,31 @@ TEST_CASE("time: the pipeline dates a wire article and its quotes", "[time][pipe
     if (a.text.compare(q.at.start, 7, "We lost") == 0) CHECK(e.when == "2024-01-12");
   }
 }
+
+TEST_CASE("time: hostile repetitions stay linear", "[time][hostile]") {
+  text::civil a;
+  REQUIRE(text::parse_iso("2023-03-22", a));
+  std::vector<diagnostic> diags;
+  // One paragraph without a stop, a weekday every few words: the tense scan
+  // must not walk the whole paragraph for each of them.
+  std::string weekdays;
+  while (weekdays.size() < 1'000'000) weekdays += "they will meet on Friday and ";
+  text::document d1 = text::build(weekdays, diags);
+  std::vector<quoteline::timex> ts = time::find(d1, a, diags);
+  CHECK(ts.size() > 30'000);
+  CHECK(ts[0].value == "2023-03-24");
+  // Nested fuzzy forms ("early early early ...") must not recurse without end.
+  std::string early;
+  while (early.size() < 300'000) early += "early ";
+  early += "December";
+  text::document d2 = text::build(early, diags);
+  ts = time::find(d2, a, diags);
+  REQUIRE(!ts.empty());
+  CHECK(ts.back().value == "2022-12");
+  // A very long hyphenated word.
+  std::string hyphens = "a";
+  while (hyphens.size() < 200'000) hyphens += "-two-day";
+  text::document d3 = text::build(hyphens, diags);
+  ts = time::find(d3, a, diags);
+  CHECK(ts.size() <= 1);
+}

@@ -1,5 +1,7 @@
 // Timeline events of one article: its publication, each dated mention with
 // the sentence around it, and each quote at the moment it was said.
+#include <algorithm>
+
 #include "text/document.h"
 #include "time/time.h"
 
@@ -76,7 +78,12 @@ std::vector<event> events(const text::document& d, const std::string& published,
     e.sentence = around;
     e.when = published;
     // "..., he said on Monday": a day-precise date outside the quoted words.
-    for (size_t k = 0; k < timexes.size(); ++k) {
+    size_t first = size_t(std::lower_bound(timexes.begin(), timexes.end(), around.start,
+                                           [](const timex& t, uint32_t p) {
+                                             return t.at.start < p;
+                                           }) -
+                          timexes.begin());
+    for (size_t k = first; k < timexes.size(); ++k) {
       const timex& t = timexes[k];
       if (t.at.start >= around.end) break;
       if (!inside(around, t.at) || !day_or_finer(t)) continue;

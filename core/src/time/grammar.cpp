@@ -1,5 +1,6 @@
 // Shared grammar helpers: amounts, years, days, months, tense, and the
 // resolution of underspecified dates against the anchor.
+#include <algorithm>
 #include <cstdlib>
 
 #include "text/tokens.h"
@@ -210,8 +211,9 @@ int grammar::tense(size_t b, size_t e) const {
   }
   const std::vector<atom>& v = *all;
   uint32_t from = at(b).start, to = at(e - 1).end;
-  size_t sb = 0;
-  while (sb < v.size() && v[sb].start < from) ++sb;
+  size_t sb = size_t(std::lower_bound(v.begin(), v.end(), from,
+                                      [](const atom& x, uint32_t p) { return x.start < p; }) -
+                     v.begin());
   size_t se = sb;
   while (se < v.size() && v[se].end <= to) ++se;
   auto word_at = [&](size_t k) {
@@ -245,8 +247,11 @@ int grammar::tense(size_t b, size_t e) const {
     size_t cost = (after ? 2 * dist : dist) + penalty;
     if (cost < best_cost) best = t, best_cost = cost;
   };
-  for (size_t k = sb; k-- > 0;) consider(k, sb - k, false);
-  for (size_t k = se; k < v.size(); ++k) consider(k, k - se + 1, true);
+  // Cues further than kReach atoms away belong to other clauses (and a
+  // paragraph without stops must not make this quadratic).
+  constexpr size_t kReach = 40;
+  for (size_t k = sb; k-- > 0 && sb - k <= kReach;) consider(k, sb - k, false);
+  for (size_t k = se; k < v.size() && k - se < kReach; ++k) consider(k, k - se + 1, true);
   return best;
 }
 
@@ -396,7 +401,14 @@ hit grammar::core(size_t i) {
   bool the = is(i, kw::the);
   size_t j = the ? i + 1 : i;
   hit best;
-  if (j >= n_) return best;
+  // Fuzzy and edge forms nest ("the end of early next year"); real ones are
+  // shallow, and a bound keeps hostile repetitions linear.
+  if (j >= n_ || depth_ >= 4) return best;
+  struct nest {
+    int& d;
+    explicit nest(int& x) : d(++x) {}
+    ~nest() { --d; }
+  } guard(depth_);
   // Each family only where its first atom can be: most atoms rule out most.
   const atom& a = at(j);
   bool number = a.kind == a_number, word = a.kind == a_word;

@@ -135,6 +135,7 @@ class grammar {
   size_t n_;
   doc_state& st_;
   std::vector<atom>& scratch_;  // the atoms of sentence st_.scratch_sentence
+  int depth_ = 0;               // nesting of core(): "early early early ..." stays shallow
 };
 
 }  // namespace quoteline::time
