@@ -55,6 +55,14 @@ class name_index {
     sl.tail = l;
     if (used_ * 2 > slots_.size()) grow();
   }
+  void clear() {
+    if (slots_.size() > 1024)
+      slots_ = std::vector<slot>();
+    else
+      std::fill(slots_.begin(), slots_.end(), slot{});
+    links_.clear();
+    used_ = 0;
+  }
   // Calls f(id) for each entity under `key`, in insertion order.
   template <class F>
   void each(std::string_view key, F f) const {
@@ -181,27 +189,72 @@ std::string slug(std::string_view name) {
   return out;
 }
 
+// A stretch of the writer's words, tokenized once.
+struct segment {
+  span at;
+  uint32_t from, to;  // its tokens in scratch::words
+};
+
+struct alias {
+  std::string_view text;
+  int next;  // the entity's next alias, -1 at the end
+};
+
+// The containers of the stage, kept from article to article (per thread) so
+// their memory is neither allocated nor cold for each article.
+struct scratch {
+  std::vector<local> info;
+  std::vector<entity> ents;
+  std::vector<mention_at> history;
+  token_buffer words;
+  std::vector<segment> segs;
+  token_buffer spare[3];
+  name_index index;
+  std::vector<int> cands;
+  std::vector<alias> aliases;
+  std::vector<std::string_view> pool;
+  std::deque<std::string> owned;
+
+  void reset(size_t quotes) {
+    info.assign(quotes, local{});
+    ents.clear(), history.clear(), words.clear(), segs.clear(), cands.clear();
+    for (token_buffer& b : spare) b.clear();
+    index.clear(), aliases.clear(), pool.clear(), owned.clear();
+  }
+};
+
 class context {
  public:
-  context(const text::document& d, std::vector<quote>& q) : d_(d), q_(q), info_(q.size()) {}
+  context(const text::document& d, std::vector<quote>& q, scratch& b)
+      : d_(d),
+        q_(q),
+        info_(b.info),
+        ents_(b.ents),
+        history_(b.history),
+        words_(b.words),
+        segs_(b.segs),
+        spare_(b.spare),
+        index_(b.index),
+        cands_(b.cands),
+        aliases_(b.aliases),
+        pool_(b.pool),
+        owned_(b.owned) {
+    b.reset(q.size());
+  }
 
   void run(std::vector<speaker>& speakers);
 
  private:
   const text::document& d_;
   std::vector<quote>& q_;
-  std::vector<local> info_;
-  std::vector<entity> ents_;
-  std::vector<mention_at> history_;  // resolved mentions, kept in text order
+  std::vector<local>& info_;
+  std::vector<entity>& ents_;
+  std::vector<mention_at>& history_;  // resolved mentions, kept in text order
   // The writer's words of the scanned paragraphs, tokenized once: the lead
   // and tail of every quote are windows into them.
-  struct segment {
-    span at;
-    uint32_t from, to;  // tokens of words_
-  };
-  token_buffer words_;
-  std::vector<segment> segs_;
-  token_buffer spare_[3];  // for the rare range that cuts a token of words_
+  token_buffer& words_;
+  std::vector<segment>& segs_;
+  token_buffer* spare_;  // three, for the rare range that cuts a token of words_
   tokens window(span r, token_buffer& spare);
 
   std::string_view view(span s) const { return d_.view(s); }
@@ -219,16 +272,12 @@ class context {
   int add_entity(entity&& e);
   void index_words(int id);
   int named(std::string_view name, bool by_last) const;
-  name_index index_;  // first and last name word -> entities
-  std::vector<int> cands_;
+  name_index& index_;  // first and last name word -> entities
+  std::vector<int>& cands_;
   void add_alias(int ent, span at);
-  struct alias {
-    std::string_view text;
-    int next;
-  };
-  std::vector<alias> aliases_;
-  std::vector<std::string_view> pool_;  // words of the entities' names and roles
-  std::deque<std::string> owned_;       // names made from interview labels
+  std::vector<alias>& aliases_;
+  std::vector<std::string_view>& pool_;  // words of the entities' names and roles
+  std::deque<std::string>& owned_;       // names made from interview labels
   void set_name(entity& e, std::string_view n) {
     e.name = n;
     e.words = static_cast<uint32_t>(pool_.size());
@@ -828,8 +877,11 @@ void context::run(std::vector<speaker>& speakers) {
 
 void attribute(const text::document& d, std::vector<quote>& quotes,
                std::vector<speaker>& speakers) {
-  context c(d, quotes);
+  thread_local scratch buffers;
+  context c(d, quotes, buffers);
   c.run(speakers);
+  // Keep the memory of ordinary articles only.
+  if (d.text.size() > (4u << 20)) buffers = scratch();
 }
 
 }  // namespace quoteline::attribution
