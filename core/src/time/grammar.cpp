@@ -8,6 +8,22 @@
 
 namespace quoteline::time {
 
+// Words that may sit between an amount and its unit: "two more weeks",
+// "eight trading days", "20 straight years".
+bool filler(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "more",     "additional", "straight", "consecutive", "full",  "whole",
+      "trading",  "business",   "working",  "calendar",    "extra", "further",
+      "long",     "school",     "fiscal",   "successive"};
+  for (std::string_view k : kWords) {
+    if (w.size() != k.size()) continue;
+    bool eq = true;
+    for (size_t i = 0; i < k.size() && eq; ++i) eq = (w[i] | 0x20) == k[i];
+    if (eq) return true;
+  }
+  return false;
+}
+
 std::string value_of(const hit& h) {
   if (!h.literal.empty()) return std::string(h.literal);
   if (h.type == timex_type::duration) return format(h.d);
@@ -467,8 +483,25 @@ hit grammar::bounded(size_t i) {
 
 bool grammar::worth(size_t i) const {
   const atom& a = at(i);
-  if (!a.info || a.info->k == kw::none) return true;
   size_t j = i + 1;
+  if (a.kind == a_number || (a.has(w_num) && !a.has(w_ord))) {
+    // A number opens only before what can follow an amount, a day or a
+    // year: "$5.2 million" and "12%" need no grammar.
+    if (a.kind == a_number && (a.shape == n_clock || (a.shape == n_plain && a.digits == 4) ||
+                               (a.shape == n_decimal && a.minutes < 0)))
+      return true;  // 10:29, 1990, 07.06.2022
+    if (j >= n_) return false;
+    const atom& x = at(j);
+    if (x.kind == a_number) return true;
+    if (x.kind == a_punct) return x.ch == '/' || x.ch == '\'';
+    if (!x.info) return filler(text_of(j)) || word_is(j, "st") || word_is(j, "nd") ||
+                        word_is(j, "rd") || word_is(j, "th");
+    return x.has(w_unit | w_month | w_ampm | w_zone | w_num | w_ord | w_pod | w_weekday) ||
+           x.is(kw::times) || x.is(kw::oclock) || x.is(kw::to) || x.is(kw::or_) ||
+           x.is(kw::and_) || x.is(kw::in) || x.is(kw::of) || x.is(kw::more) ||
+           x.is(kw::half) || x.is(kw::qual) || x.is(kw::fiscal) || x.is(kw::a);
+  }
+  if (!a.info || a.info->k == kw::none) return true;
   bool number = j < n_ && (at(j).kind == a_number || has(j, w_num));
   switch (a.info->k) {
     case kw::the:
@@ -476,7 +509,8 @@ bool grammar::worth(size_t i) const {
                         is(j, kw::qual) || (at(j).kind == a_word && at(j).end - at(j).start == 2));
     case kw::a:
       return has(j, w_unit) || number || is(j, kw::few) || is(j, kw::couple) ||
-             is(j, kw::half) || is(j, kw::fiscal) || (j < n_ && at(j).kind == a_word && !at(j).info);
+             is(j, kw::half) || is(j, kw::fiscal) || is(j, kw::qual) ||
+             (j < n_ && at(j).kind == a_word && filler(text_of(j)));
     case kw::that: return has(j, w_unit) || is(j, kw::same) || is(j, kw::period);
     case kw::at: return is(j, kw::least) || is(j, kw::most);
     case kw::more:

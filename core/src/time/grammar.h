@@ -50,6 +50,10 @@ struct doc_state {
 
 std::string value_of(const hit& h);
 
+// Words that may sit between an amount and its unit: "two more weeks",
+// "eight trading days", "20 straight years".
+bool filler(std::string_view w);
+
 class grammar {
  public:
   // `scratch` holds the atoms of a whole sentence when the tense needs them

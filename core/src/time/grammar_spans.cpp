@@ -15,22 +15,6 @@ hit make(size_t b, size_t e, timex_type t) {
   return h;
 }
 
-// Words that may sit between an amount and its unit: "two more weeks",
-// "eight trading days", "20 straight years".
-bool filler(std::string_view w) {
-  static constexpr std::string_view kWords[] = {
-      "more",     "additional", "straight", "consecutive", "full",  "whole",
-      "trading",  "business",   "working",  "calendar",    "extra", "further",
-      "long",     "school",     "fiscal",   "successive"};
-  for (std::string_view k : kWords) {
-    if (w.size() != k.size()) continue;
-    bool eq = true;
-    for (size_t i = 0; i < k.size() && eq; ++i) eq = (w[i] | 0x20) == k[i];
-    if (eq) return true;
-  }
-  return false;
-}
-
 }  // namespace
 
 hit grammar::span_forms(size_t i, bool the) {
