@@ -39,7 +39,12 @@ void remember(doc_state& st, const hit& h) {
     st.last_day = h.p;
     st.last_day.g = gran::day;
   } else if (h.p.g == gran::quarter) {
-    st.last_quarter = h.p;
+    // Reports talk about finished quarters: "the fourth quarter" ahead of
+    // its end is an outlook, not what "the quarter" later refers to.
+    long first;
+    bool finished = !st.has_anchor ||
+                    (first_day(shift(h.p, 1), first) && first <= st.anchor_days);
+    if (finished) st.last_quarter = h.p;
   } else if (h.p.g == gran::year) {
     st.last_year = h.p.year;
   }
