@@ -520,6 +520,7 @@ bool grammar::worth(size_t i) const {
     case kw::right: return word_is(j, "now");
     case kw::some: return number || has(j, w_unit) || is(j, kw::time);
     case kw::new_: return word_is(j, "year's");
+    case kw::these: return word_is(j, "days");
     default: return true;
   }
 }

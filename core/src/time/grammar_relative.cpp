@@ -43,7 +43,8 @@ hit grammar::relative(size_t i, bool the) {
   if (i >= n_) return best;
   const atom& a = at(i);
   if (!the && a.has(w_day)) keep(best, deictic(i));
-  if (a.has(w_ref) || a.is(kw::right) || word_is(i, "just") || a.is(kw::qual) || the)
+  if (a.has(w_ref) || a.is(kw::right) || word_is(i, "just") || a.is(kw::qual) || the ||
+      a.is(kw::these) || a.has(w_unit))
     keep(best, refs(i, the));
   if (a.has(w_shift)) keep(best, shifted(i, the));
   if (a.is(kw::that) || a.is(kw::same)) keep(best, anaphora(i, the));
@@ -83,6 +84,16 @@ hit grammar::refs(size_t i, bool the) {
     if (word_is(i, "current") && !has(i + 1, w_unit) && !is(i + 1, kw::fiscal) &&
         !is(i + 1, kw::period))
       return literal(i, i + 1, "PRESENT_REF");
+    if (is(i, kw::these) && word_is(i + 1, "days")) return literal(i, i + 2, "PRESENT_REF");
+    // year-end, year end: the end of the anchor's year
+    if (has(i, w_unit) && at(i).info->u == unit::year && !at(i).has(w_plural) &&
+        word_is(i + 1, "end") && !is(i + 2, kw::of)) {
+      hit h = make(i, i + 2, timex_type::date,
+                   st_.has_anchor ? period_of(st_.anchor_days, gran::year) : point{});
+      if (!st_.has_anchor) h.p.g = gran::year;
+      h.mod = "END";
+      return h;
+    }
     if (word_is(i, "present") && i > 0 && word_is(i - 1, "at"))
       return literal(i, i + 1, "PRESENT_REF");
     return none;
@@ -126,6 +137,7 @@ hit grammar::shifted(size_t i, bool the) {
     return none;
   size_t k = i + 1;
   if (word_is(i, "this") && word_is(k, "coming")) s = 1, ++k;  // this coming Sunday
+  if (word_is(i, "this") && word_is(k, "past")) s = -1, ++k;    // this past spring
   if (is(k, kw::fiscal)) ++k;
   if (k >= n_) return none;
   const atom& x = at(k);

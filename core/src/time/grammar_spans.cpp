@@ -51,6 +51,13 @@ hit grammar::span_forms(size_t i, bool the) {
   if (un == unit::second && !plural && !(have && n >= 1 && !is(k - 1, kw::a))) return none;
   if (un == unit::weekend && !have) return none;
   if (un == unit::quarter && (is(k + 1, kw::of) || is(k + 1, kw::than))) return none;  // fractions
+  // the weeks ahead
+  if (the && lead == 0 && !have && plural && is(k + 1, kw::ahead)) {
+    hit h = make(b, k + 2, timex_type::duration);
+    h.d.n = -1;
+    h.d.u = un;
+    return h;
+  }
   if (!have) {
     bool ok = false;
     if (lead != 0 && plural) ok = true;                        // the past weeks, coming months

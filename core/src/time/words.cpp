@@ -106,7 +106,7 @@ bool opening_keyword(kw k) {
     case kw::once: case kw::noon: case kw::midnight: case kw::half: case kw::same:
     case kw::that: case kw::some: case kw::per: case kw::new_: case kw::election:
     case kw::independence: case kw::at: case kw::overnight: case kw::dawn: case kw::dusk:
-    case kw::right: case kw::holiday:
+    case kw::right: case kw::holiday: case kw::these:
       return true;
     default:
       return false;
