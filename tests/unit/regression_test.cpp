@@ -69,3 +69,17 @@ TEST_CASE("regression: a timestamp line with a 17-digit day is no timestamp and 
   CHECK(a.published.empty());
   render(in);
 }
+
+TEST_CASE("regression: interview labels are compared as views of the text", "[regression]") {
+  // Sanitizer suite (ASan stack-use-after-scope): the quote stage kept a
+  // view of a temporary substring of the first turn's label and compared
+  // later labels with it.
+  std::string in =
+      "An interview\n\nThe mayor of S\xc3\xa9te spoke to us.\n\nQ: Why a bridge?\n\n"
+      "A: \xe2\x80\x9cBecause the ferry is slow,\xe2\x80\x9d I think.\n\nQ: When?\n\n"
+      "A: In May.\n";
+  result r = analyze(in);
+  const analysis& a = only(r);
+  CHECK_FALSE(a.quotes.empty());
+  render(in);
+}
