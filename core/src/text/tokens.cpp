@@ -147,24 +147,25 @@ void tokenize(std::string_view s, span range, std::vector<token>& out) {
       if (cp == '\n') newline = true;
       continue;
     }
-    token t;
-    t.at.start = static_cast<uint32_t>(start);
-    if (newline) t.flags |= tok_newline;
+    uint8_t flags = newline ? tok_newline : 0;
     newline = false;
     if (k & a_letter) {
-      t.flags |= tok_word;
-      if (k & a_upper) t.flags |= tok_upper;
+      flags |= (k & a_upper) ? tok_word | tok_upper : tok_word;
       i = word_end(s, i, end);
       // An initialism keeps its final period ("U.S."), a word does not.
       if (i < end && s[i] == '.' && is_initialism(s.substr(start, i - start))) ++i;
     } else if (k & a_digit) {
-      t.flags |= tok_number;
+      flags |= tok_number;
       i = number_end(s, i, end);
     } else {
-      t.flags |= tok_punct;
+      flags |= tok_punct;
     }
+    // Stored in place: a token copied from the stack after field-by-field
+    // stores stalls on the copy.
+    token& t = out.emplace_back();
+    t.at.start = static_cast<uint32_t>(start);
     t.at.end = static_cast<uint32_t>(i);
-    out.push_back(t);
+    t.flags = flags;
   }
 }
 
