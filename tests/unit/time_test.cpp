@@ -312,3 +312,29 @@ TEST_CASE("time: hostile repetitions stay linear", "[time][hostile]") {
   ts = time::find(d3, a, diags);
   CHECK(ts.size() <= 1);
 }
+
+TEST_CASE("time: a dateline dates the report, not the quote after it", "[time][events]") {
+  std::vector<diagnostic> diags;
+  text::document d = text::build(
+      "BEIJING. March 20 (Agency) - Talks will go on, the minister said. \"We met on "
+      "Monday,\" he added on Tuesday.",
+      diags);
+  text::civil a;
+  REQUIRE(text::parse_iso("2023-03-22", a));
+  std::vector<quoteline::timex> ts = time::find(d, a, diags);
+  REQUIRE(ts.size() == 3);
+  auto locate = [&](std::string_view s) {
+    uint32_t at = uint32_t(d.text.find(std::string(s)));
+    return span{at, uint32_t(at + s.size())};
+  };
+  quote indirect, direct;
+  indirect.at = locate("Talks will go on");
+  indirect.kind = quote_kind::indirect;
+  direct.at = locate("We met on Monday,");
+  std::vector<event> es = time::events(d, "2023-03-22T08:00", ts, {indirect, direct});
+  REQUIRE(es.size() == 6);
+  CHECK(es[4].kind == event_kind::quote);
+  CHECK(es[4].when == "2023-03-22T08:00");  // not the dateline's March 20
+  // "Monday" is inside the quoted words: the quote was said on Tuesday.
+  CHECK(es[5].when == "2023-03-21");
+}

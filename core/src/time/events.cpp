@@ -38,6 +38,20 @@ span sentence_around(const text::document& d, span at) {
 
 bool inside(span outer, span x) { return x.start >= outer.start && x.end <= outer.end; }
 
+// The date of a dateline ("BEIJING. March 22 (Interfax) - ..."): it dates the
+// report, not the words quoted after it.
+bool in_dateline(const text::document& d, const timex& t) {
+  if (d.paragraphs.empty()) return false;
+  span p = d.paragraphs[0];
+  if (t.at.start < p.start || t.at.start - p.start > 64) return false;
+  size_t i = t.at.end;
+  while (i < p.end && d.text[i] == ' ') ++i;
+  if (i >= p.end) return false;
+  char c = d.text[i];
+  return c == '(' || c == '-' || d.text.compare(i, 3, "\xE2\x80\x93") == 0 ||
+         d.text.compare(i, 3, "\xE2\x80\x94") == 0;
+}
+
 }  // namespace
 
 std::vector<event> events(const text::document& d, const std::string& published,
@@ -86,7 +100,7 @@ std::vector<event> events(const text::document& d, const std::string& published,
     for (size_t k = first; k < timexes.size(); ++k) {
       const timex& t = timexes[k];
       if (t.at.start >= around.end) break;
-      if (!inside(around, t.at) || !day_or_finer(t)) continue;
+      if (!inside(around, t.at) || !day_or_finer(t) || in_dateline(d, t)) continue;
       if (t.at.start >= qt.at.start && t.at.end <= qt.at.end) continue;
       e.when = t.value;
       e.timex = int(k);
