@@ -1,6 +1,7 @@
 // Shared grammar helpers: amounts, years, days, months, tense, and the
 // resolution of underspecified dates against the anchor.
 #include <algorithm>
+#include <cstdint>
 #include <cstdlib>
 
 #include "text/tokens.h"
@@ -214,24 +215,16 @@ bool ends_with_ed(std::string_view w) {
 
 int grammar::tense(size_t b, size_t e) const {
   if (b >= n_) return 0;
-  // The sentence's atoms: the grammar's window may not hold all of it.
+  // The sentence's atoms: the block holds them (a header block has no
+  // sentences and reads as one).
   int sent = text::sentence_at(doc_, at(b).start);
-  const std::vector<atom>* all = &a_;
-  if (sent >= 0) {
-    if (st_.scratch_sentence != sent) {
-      span s = doc_.sentences[size_t(sent)];
-      atomize(doc_.text, s.start, s.end, scratch_);
-      st_.scratch_sentence = sent;
-    }
-    all = &scratch_;
-  }
-  const std::vector<atom>& v = *all;
-  uint32_t from = at(b).start, to = at(e - 1).end;
-  size_t sb = size_t(std::lower_bound(v.begin(), v.end(), from,
-                                      [](const atom& x, uint32_t p) { return x.start < p; }) -
-                     v.begin());
-  size_t se = sb;
-  while (se < v.size() && v[se].end <= to) ++se;
+  uint32_t lo = sent >= 0 ? doc_.sentences[size_t(sent)].start : 0;
+  uint32_t hi = sent >= 0 ? doc_.sentences[size_t(sent)].end : UINT32_MAX;
+  auto by_start = [](const atom& x, uint32_t p) { return x.start < p; };
+  size_t first = size_t(std::lower_bound(a_.begin(), a_.end(), lo, by_start) - a_.begin());
+  size_t stop = size_t(std::lower_bound(a_.begin(), a_.end(), hi, by_start) - a_.begin());
+  const std::vector<atom>& v = a_;
+  size_t sb = b, se = e;
   auto word_at = [&](size_t k) {
     return std::string_view(doc_.text).substr(v[k].start, v[k].end - v[k].start);
   };
@@ -266,8 +259,8 @@ int grammar::tense(size_t b, size_t e) const {
   // Cues further than kReach atoms away belong to other clauses (and a
   // paragraph without stops must not make this quadratic).
   constexpr size_t kReach = 40;
-  for (size_t k = sb; k-- > 0 && sb - k <= kReach;) consider(k, sb - k, false);
-  for (size_t k = se; k < v.size() && k - se < kReach; ++k) consider(k, k - se + 1, true);
+  for (size_t k = sb; k-- > first && sb - k <= kReach;) consider(k, sb - k, false);
+  for (size_t k = se; k < stop && k - se < kReach; ++k) consider(k, k - se + 1, true);
   return best;
 }
 

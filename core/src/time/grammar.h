@@ -43,7 +43,6 @@ struct doc_state {
   point last_quarter;  // the last quarter (financial reports compare with it)
   int last_year = 0;
   point last_point;    // the last explicit point of any granularity
-  int scratch_sentence = -1;  // the sentence whose atoms the grammar's scratch holds
   int day_first = 0, month_first = 0;  // votes from textual dates ("5 June" vs "June 5")
   int numeric_day_first = 0, numeric_month_first = 0;  // unambiguous 25/12 or 12/25
 };
@@ -56,11 +55,8 @@ bool filler(std::string_view w);
 
 class grammar {
  public:
-  // `scratch` holds the atoms of a whole sentence when the tense needs them
-  // (the grammar itself only sees a window of the text).
-  grammar(const text::document& d, const std::vector<atom>& atoms, doc_state& st,
-          std::vector<atom>& scratch)
-      : doc_(d), a_(atoms), n_(atoms.size()), st_(st), scratch_(scratch) {}
+  grammar(const text::document& d, const std::vector<atom>& atoms, doc_state& st)
+      : doc_(d), a_(atoms), n_(atoms.size()), st_(st) {}
 
   // The longest expression starting at atom i (not ok() when there is none).
   hit parse(size_t i);
@@ -138,7 +134,6 @@ class grammar {
   const std::vector<atom>& a_;
   size_t n_;
   doc_state& st_;
-  std::vector<atom>& scratch_;  // the atoms of sentence st_.scratch_sentence
   int depth_ = 0;               // nesting of core(): "early early early ..." stays shallow
 };
 

@@ -67,12 +67,12 @@ std::vector<timex> find(const text::document& d, const text::civil& anchor,
   }
   std::vector<timex> out;
   std::vector<pending> ambiguous;
-  std::vector<atom> atoms, scratch;
+  std::vector<atom> atoms;
   atoms.reserve(512);
   bool unanchored = false;
   auto scan = [&](span block) {
     atomize(d.text, block.start, block.end, atoms);
-    grammar g(d, atoms, st, scratch);
+    grammar g(d, atoms, st);
     uint32_t last_end = block.start;
     for (size_t i = 0; i < atoms.size();) {
       if (atoms[i].start < last_end || !can_open(atoms[i], d.text) || !g.worth(i)) {
