@@ -7,6 +7,9 @@
 
 #include <algorithm>
 #include <cstring>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "attribution/cues.h"
 #include "text/chars.h"
@@ -196,6 +199,22 @@ uint32_t counterpart(uint32_t open) {
 // The first byte at or after i (before end) that may start a mark, or end:
 // eight bytes at a time, since most bytes of a paragraph are not marks.
 size_t next_lead(std::string_view s, size_t i, size_t end) {
+#ifdef __SSE2__
+  const __m128i dq = _mm_set1_epi8('"'), sq = _mm_set1_epi8('\''), bq = _mm_set1_epi8('`'),
+                c2 = _mm_set1_epi8(static_cast<char>(0xC2)),
+                e2 = _mm_set1_epi8(static_cast<char>(0xE2)),
+                fe = _mm_set1_epi8(static_cast<char>(0xFE));
+  for (; i + 16 <= s.size() && i < end; i += 16) {
+    __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    __m128i m =
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, dq), _mm_cmpeq_epi8(x, sq)),
+                     _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, bq), _mm_cmpeq_epi8(x, c2)),
+                                  _mm_cmpeq_epi8(_mm_and_si128(x, fe), e2)));
+    int hit = _mm_movemask_epi8(m);
+    if (hit)
+      return std::min(end, i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(hit))));
+  }
+#endif
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
   const uint64_t ones = 0x0101010101010101ull, low7 = ones * 0x7F;
   // Bit 7 of each byte is set where that byte of v is not zero.
@@ -347,6 +366,18 @@ struct words {
   bool inner_stop = false;  // . ! ? ; inside, not at the end
 };
 
+// ASCII bytes that are letters or digits, and spaces.
+struct ascii_classes {
+  bool word[128] = {}, space[128] = {};
+  constexpr ascii_classes() {
+    for (int c = 0; c < 128; ++c) {
+      word[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      space[c] = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    }
+  }
+};
+constexpr ascii_classes kAsciiClasses{};
+
 words count_words(std::string_view s, span c) {
   words w;
   size_t i = c.start;
@@ -356,8 +387,17 @@ words count_words(std::string_view s, span c) {
   uint32_t last = 0;
   while (i < c.end) {
     size_t at = i;
-    uint32_t cp = next_cp(s, i);
-    if (word_char(cp) || ((cp == '\'' || cp == 0x2019) && in_word)) {
+    unsigned char b = static_cast<unsigned char>(s[i]);
+    uint32_t cp = b;
+    bool wc, space;
+    if (b < 0x80) {
+      ++i;
+      wc = kAsciiClasses.word[b], space = kAsciiClasses.space[b];
+    } else {
+      cp = next_cp(s, i);
+      wc = word_char(cp), space = is_space(cp);
+    }
+    if (wc || ((cp == '\'' || cp == 0x2019) && in_word)) {
       if (!in_word) in_word = true, word_start = at, first = cp, ++w.count;
     } else {
       if (in_word && text::is_letter(first) && !text::is_upper(first) && at - word_start >= 4)
@@ -365,7 +405,7 @@ words count_words(std::string_view s, span c) {
       in_word = false;
       if ((cp == '.' || cp == '!' || cp == '?' || cp == ';') && i < c.end) w.inner_stop = true;
     }
-    if (!is_space(cp)) last = cp;
+    if (!space) last = cp;
   }
   if (in_word && text::is_letter(first) && !text::is_upper(first) && c.end - word_start >= 4)
     ++w.lower_long;
@@ -424,29 +464,27 @@ enum class verdict { direct, partial, not_speech };
 
 verdict classify(std::string_view s, span c, const context& x, bool split, quote_kind split_kind) {
   if (split) return split_kind == quote_kind::direct ? verdict::direct : verdict::partial;
-  words w = count_words(s, c);
+  // A quote that opens its sentence or follows a colon is direct speech.
+  if (x.lead_last == 0 || x.lead_last == ':')
+    return woven(s, x.tail) ? verdict::partial : verdict::direct;
   uint32_t first = first_cp(s, c.start, c.end);
   bool upper = text::is_upper(first) || text::is_digit(first);
-  bool sentence_start = x.lead_last == 0;
+  words w = count_words(s, c);
   std::string_view before = last_word(s, x.lead);
-  if (!sentence_start && x.lead_last != ':') {
-    // Titles, names and labels: the film "Blue Harbor", so-called "experts".
-    if (kTitleCues.contains(before) && w.count <= 12) return verdict::not_speech;
-    if ((text::iequals(before, "as") && text::iequals(last_word(s, x.lead, 1), "known")) ||
-        ((text::iequals(before, "called") || text::iequals(before, "named")) && upper))
-      return verdict::not_speech;
-    bool stop = w.inner_stop || (w.terminal && s[c.end - 1] != '.');
-    if (upper && !stop && w.count <= 8 && w.lower_long == 0 && x.lead_last != ',')
-      return verdict::not_speech;
-    // Scare quotes: a word or two with no one speaking in the sentence.
-    if (w.count <= 3 && !stop && !attribution::has_speech_verb(s, x.lead) &&
-        !attribution::has_speech_verb(s, x.tail))
-      return verdict::not_speech;
-  }
+  // Titles, names and labels: the film "Blue Harbor", so-called "experts".
+  if (kTitleCues.contains(before) && w.count <= 12) return verdict::not_speech;
+  if ((text::iequals(before, "as") && text::iequals(last_word(s, x.lead, 1), "known")) ||
+      ((text::iequals(before, "called") || text::iequals(before, "named")) && upper))
+    return verdict::not_speech;
+  bool stop = w.inner_stop || (w.terminal && s[c.end - 1] != '.');
+  if (upper && !stop && w.count <= 8 && w.lower_long == 0 && x.lead_last != ',')
+    return verdict::not_speech;
+  // Scare quotes: a word or two with no one speaking in the sentence.
+  if (w.count <= 3 && !stop && !attribution::has_speech_verb(s, x.lead) &&
+      !attribution::has_speech_verb(s, x.tail))
+    return verdict::not_speech;
   verdict v;
-  if (sentence_start || x.lead_last == ':') {
-    v = verdict::direct;
-  } else if (x.lead_last == ',') {
+  if (x.lead_last == ',') {
     v = upper ? verdict::direct : verdict::partial;
   } else {
     // "Putin said that "Russia ..."": a whole sentence after the verb.
