@@ -182,4 +182,4 @@ export function version(): Promise<string>;
 export function init(options?: InitOptions): Promise<void>;
 
 // <quoteline-viewer> (browser entry and standalone script).
-export type { QuotelineViewer, QuotelineFilter, QuotelineFilterDetail, QuotelineSelectDetail } from './viewer';
+export type { QuotelineViewer, QuotelineFilter, QuotelineFilterDetail, QuotelineSelectDetail } from './viewer.js';

@@ -1,6 +1,6 @@
 // Types of <quoteline-viewer> (web/src/viewer/element.js), registered by the
 // browser entry and by the standalone script. See docs/viewer.md.
-import type { Analysis, Input } from './index';
+import type { Analysis, Input } from './index.js';
 
 export interface QuotelineSelectDetail {
   /** The article's id. */
