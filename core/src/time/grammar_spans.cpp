@@ -101,7 +101,24 @@ hit grammar::span_forms(size_t i, bool the) {
   }
   gran g = gran_of(un);
   int steps = un == unit::fortnight ? 2 * n : n;
-  if (un == unit::hour || un == unit::minute || un == unit::second) g = gran::day, steps = 0;
+  if (un == unit::hour || un == unit::minute || un == unit::second) {
+    // "two hours ago": a clock time when the anchor has one, else its day.
+    g = gran::day, steps = 0;
+    if (st_.has_anchor && st_.anchor.hour >= 0 && !later && !half) {
+      long per = un == unit::hour ? 60 : un == unit::minute ? 1 : 0;
+      long at_min = st_.anchor_days * 1440L + st_.anchor.hour * 60L +
+                    (st_.anchor.minute < 0 ? 0 : st_.anchor.minute);
+      at_min += (ago ? -1 : 1) * per * n;
+      long day = at_min >= 0 ? at_min / 1440 : -((-at_min + 1439) / 1440);
+      long rest = at_min - day * 1440;
+      h.type = timex_type::time;
+      h.p = day_point(day);
+      h.p.g = gran::minute;
+      h.p.hour = int(rest / 60);
+      h.p.minute = int(rest % 60);
+      return h;
+    }
+  }
   if (un == unit::decade) g = gran::year, steps = 10 * n;
   if (un == unit::century) g = gran::year, steps = 100 * n;
   if (half) return h.literal = ago ? "PAST_REF" : "FUTURE_REF", h;
