@@ -621,21 +621,42 @@ act act_before(const tokens& tk, size_t begin, size_t end) {
 }
 
 namespace {
-// A Bloom filter of the verb forms (4096 bits, in L1): most words of a
-// sentence fail it before any probe of the word table.
+// A Bloom filter of the verb forms by their first four letters and length
+// (16384 bits, in L1): about one run of letters in thirty passes it, and only
+// those meet the word table.
 struct verb_bloom {
-  uint64_t bits[64] = {};
+  uint64_t bits[256] = {};
   verb_bloom() {
     for (const text::lex_entry& e : kVerbEntries) {
-      packed p;
-      if (!pack(e.key, 0, e.key.size(), p)) continue;
-      size_t k = bit(p);
-      bits[k >> 6] |= uint64_t(1) << (k & 63);
+      std::string_view k = e.key;
+      if (k.size() < 3) continue;
+      uint32_t head = 0;
+      for (size_t i = 0; i < 4 && i < k.size(); ++i)
+        head |= uint32_t(static_cast<unsigned char>(k[i])) << (8 * i);
+      size_t b = bit(head, k.size());
+      bits[b >> 6] |= uint64_t(1) << (b & 63);
     }
   }
-  static size_t bit(const packed& p) { return (p.hash() >> 40) & 4095; }
-  bool maybe(const packed& p) const {
-    size_t k = bit(p);
+  // `head`: the first four bytes, little-endian (three and a zero for n = 3).
+  static size_t bit(uint32_t head, size_t n) {
+    return static_cast<size_t>(((uint64_t(head) << 4 | n) * 0x9E3779B97F4A7C15ull) >> 50);
+  }
+  // Whether the run s[b, b + n) (3 <= n, all a-z) may be a verb form.
+  bool maybe(std::string_view s, size_t b, size_t n) const {
+    uint32_t head = 0;
+    if (b + 4 <= s.size()) {
+      std::memcpy(&head, s.data() + b, 4);
+#if !(defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__)
+      head = 0;
+      for (size_t i = 0; i < 4; ++i)
+        head |= uint32_t(static_cast<unsigned char>(s[b + i])) << (8 * i);
+#endif
+      if (n == 3) head &= 0xFFFFFF;
+    } else {
+      for (size_t i = 0; i < 4 && i < n; ++i)
+        head |= uint32_t(static_cast<unsigned char>(s[b + i])) << (8 * i);
+    }
+    size_t k = bit(head, n);
     return (bits[k >> 6] >> (k & 63)) & 1;
   }
 };
@@ -695,18 +716,19 @@ bool has_speech_verb(std::string_view s, span r) {
     uint32_t m = next;
     if (i + 16 < end) next = lower_mask16(s, i + 16), m |= next << 16;
     if (end - i < 32) m &= (uint32_t(1) << (end - i)) - 1;  // nothing from beyond r
-    uint32_t starts = m & 0xFFFF & ~((m << 1) | carry);
+    // Starts of runs of three letters or more.
+    uint32_t starts = m & 0xFFFF & ~((m << 1) | carry) & (m >> 1) & (m >> 2);
     carry = (m >> 15) & 1;
     for (; starts; starts &= starts - 1) {
       unsigned k = static_cast<unsigned>(__builtin_ctz(starts));
       size_t n = static_cast<size_t>(__builtin_ctzll(~(uint64_t(m) >> k)));
-      if (n < 3 || n > 12) continue;
+      if (n > 12) continue;
       size_t b = i + k;
       bool word_start = b == r.start || !((s[b - 1] >= 'A' && s[b - 1] <= 'Z') ||
                                           static_cast<unsigned char>(s[b - 1]) >= 0x80);
-      if (!word_start) continue;
+      if (!word_start || !kVerbBloom.maybe(s, b, n)) continue;
       packed p;
-      if (!pack(s, b, n, p) || !kVerbBloom.maybe(p)) continue;
+      if (!pack(s, b, n, p)) continue;
       const word_class* c = kWords.find(p);
       if (c && (c->bits & w_verb)) return true;
     }
