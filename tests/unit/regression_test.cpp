@@ -76,7 +76,8 @@ TEST_CASE("regression: interview labels are compared as views of the text", "[re
   // later labels with it.
   std::string in =
       "An interview\n\nThe mayor of S\xc3\xa9te spoke to us.\n\nQ: Why a bridge?\n\n"
-      "A: \xe2\x80\x9cBecause the ferry is slow,\xe2\x80\x9d I think.\n\nQ: When?\n\n"
+      "A: \xe2\x80\x9c"
+      "Because the ferry is slow,\xe2\x80\x9d I think.\n\nQ: When?\n\n"
       "A: In May.\n";
   result r = analyze(in);
   const analysis& a = only(r);
