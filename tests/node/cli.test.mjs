@@ -2,8 +2,9 @@
 // status on every fixture and on the command-line errors.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import { test } from 'node:test';
 import { cli, filesUnder, fixtures, native, root, wire } from './paths.mjs';
 
@@ -71,4 +72,14 @@ test('cli: command-line errors give the same JSON line and status', { skip }, ()
     ['analyze', '--max-input', '0', '-'],
   ])
     same(args, 'Short text, "quoted," he said.\n');
+});
+
+test('cli: a reader that closes the pipe early ends the node CLI quietly, as SIGPIPE does natively', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'quoteline-pipe-'));
+  const file = join(dir, 'many.jsonl');
+  writeFileSync(file, '{"body":"\\u201cA line of text to repeat,\\u201d she said on Monday."}\n'.repeat(20000));
+  const r = spawnSync('bash', ['-c', `"${process.execPath}" "${cli}" analyze "${file}" | head -c 10 >/dev/null; echo \${PIPESTATUS[0]}`], { encoding: 'utf8' });
+  rmSync(dir, { recursive: true, force: true });
+  assert.equal(r.stderr, '');
+  assert.equal(r.stdout.trim(), '141');
 });

@@ -86,7 +86,10 @@ function analyze(args) {
     process.stdout.write(Buffer.concat([module.view(outcome.output, outcome.size), newline]));
     return 2;
   }
-  for (const { json } of entries(module, outcome)) process.stdout.write(Buffer.concat([json, newline]));
+  for (const { json } of entries(module, outcome)) {
+    if (process.stdout.destroyed) break; // the reader went away (EPIPE)
+    process.stdout.write(Buffer.concat([json, newline]));
+  }
   if (outcome.failed > 0) return outcome.collection ? 1 : 2;
   return 0;
 }
@@ -101,4 +104,7 @@ function main(args) {
   return 2;
 }
 
+// A closed pipe (`quoteline analyze big.jsonl | head`) ends the command the
+// way SIGPIPE ends the native one, without a stack trace.
+process.stdout.on('error', (e) => process.exit(e.code === 'EPIPE' ? 141 : 2));
 process.exitCode = main(process.argv.slice(2));
