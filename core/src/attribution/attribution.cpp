@@ -550,6 +550,10 @@ void context::note(uint32_t pos, int ent) {
   mention_at h{pos, ent};
   entity& e = ents_[static_cast<size_t>(ent)];
   e.last_pos = std::max(e.last_pos, pos + 1);
+  if (history_.empty() || history_.back().pos <= pos) {
+    history_.push_back(h);  // the names are read in text order
+    return;
+  }
   auto it = std::upper_bound(history_.begin(), history_.end(), pos,
                              [](uint32_t p, const mention_at& x) { return p < x.pos; });
   history_.insert(it, h);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <iterator>
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
@@ -142,12 +143,12 @@ class word_table {
 
   const word_class* find(const packed& p) const {
     uint64_t h = p.hash();
-    uint32_t tag = static_cast<uint32_t>(h >> 48);
+    uint32_t tag = static_cast<uint32_t>(h >> 60);
     for (size_t k = h & (kSlots - 1);; k = (k + 1) & (kSlots - 1)) {
       uint32_t v = slots_[k];
       if (!v) return nullptr;
-      if ((v >> 16) != tag) continue;
-      const entry& e = entries_[(v & 0xFFFF) - 1];
+      if ((v >> 12) != tag) continue;
+      const entry& e = entries_[(v & 0xFFF) - 1];
       if (e.key.lo == p.lo && e.key.hi == p.hi && e.key.n == p.n) return &e.c;
     }
   }
@@ -157,25 +158,31 @@ class word_table {
     packed key;
     word_class c;
   };
-  static constexpr size_t kSlots = 4096;  // a power of two, well above the entries
+  // A power of two, at least twice the entries; 8 KB, so it stays in L1.
+  static constexpr size_t kSlots = 4096;
+  static_assert(std::size(kVerbEntries) + std::size(kTitleEntries) + std::size(kOrgEntries) +
+                        std::size(kNotNameEntries) + std::size(kGivenEntries) +
+                        std::size(kPronounEntries) + 160 <=
+                    kSlots / 2,
+                "the word table needs more slots");
   std::vector<entry> entries_;
-  uint32_t slots_[kSlots] = {};  // (hash tag << 16) | (entry index + 1); 0 is empty
+  uint16_t slots_[kSlots] = {};  // (hash tag << 12) | (entry index + 1); 0 is empty
 
   word_class& add(std::string_view key) {
     packed p;
     if (!pack(key, 0, key.size(), p)) return scratch_;  // never for the lists above
     uint64_t h = p.hash();
-    uint32_t tag = static_cast<uint32_t>(h >> 48);
+    uint32_t tag = static_cast<uint32_t>(h >> 60);
     size_t k = h & (kSlots - 1);
     for (;; k = (k + 1) & (kSlots - 1)) {
       uint32_t v = slots_[k];
       if (!v) break;
-      entry& e = entries_[(v & 0xFFFF) - 1];
+      entry& e = entries_[(v & 0xFFF) - 1];
       if (e.key.lo == p.lo && e.key.hi == p.hi && e.key.n == p.n) return e.c;
     }
-    if (entries_.size() + 1 >= 0xFFFF || entries_.size() * 2 >= kSlots) return scratch_;
+    if (entries_.size() * 2 >= kSlots) return scratch_;  // kept out by the static_assert
     entries_.push_back({p, {}});
-    slots_[k] = (tag << 16) | static_cast<uint32_t>(entries_.size());
+    slots_[k] = static_cast<uint16_t>((tag << 12) | static_cast<uint32_t>(entries_.size()));
     return entries_.back().c;
   }
   void add_all(std::initializer_list<std::string_view> keys, uint32_t bit) {
