@@ -4,6 +4,8 @@
 //                                     every article, what the CLI does
 //   native_bench quotes FILE [runs]   text + quote stages per article
 //   native_bench dates FILE [runs]    text + time stages per article
+//   native_bench stages FILE [runs]   CPU seconds per stage of the whole
+//                                     analysis (where the time goes)
 // Times are CPU time of this thread, best of `runs` after one warm-up: the
 // machine is shared, and wall time would also measure the neighbours. The
 // file is read once, before timing; for quotes and dates so is the input
@@ -18,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "attribution/attribution.h"
 #include "input/article.h"
 #include "quoteline/quoteline.h"
 #include "quotes/quotes.h"
@@ -73,6 +76,51 @@ size_t stages(const std::vector<input::article>& docs, bool dates) {
   return found;
 }
 
+// The orchestrator's steps timed one by one over every article; the order
+// follows core/src/analyze.cpp.
+void stage_times(const std::string& in, int runs) {
+  const char* names[] = {"input", "text", "quotes", "attribution", "time", "events", "output"};
+  double best[7];
+  for (double& b : best) b = 1e30;
+  for (int r = 0; r <= runs; ++r) {
+    double t[7] = {0, 0, 0, 0, 0, 0, 0};
+    double s = now();
+    input::reading rd = input::read(in, {});
+    t[0] = now() - s;
+    for (input::record& rec : rd.records) {
+      if (rec.failure.code != status::ok) continue;
+      input::article& a = rec.doc;
+      analysis out;
+      s = now();
+      text::document d = text::build(a.body, out.diagnostics, a.header_blocks);
+      double m = now();
+      t[1] += m - s;
+      out.quotes = quotes::find(d, out.diagnostics);
+      s = now();
+      t[2] += s - m;
+      attribution::attribute(d, out.quotes, out.speakers);
+      m = now();
+      t[3] += m - s;
+      out.timexes = time::find(d, anchor(a), out.diagnostics);
+      s = now();
+      t[4] += s - m;
+      out.events = time::events(d, a.published, out.timexes, out.quotes);
+      m = now();
+      t[5] += m - s;
+      out.published = a.published;
+      out.paragraphs = std::move(d.paragraphs);
+      out.text = std::move(d.text);
+      std::string json = to_json(out);
+      t[6] += now() - m;
+    }
+    if (r)
+      for (int k = 0; k < 7; ++k) best[k] = std::min(best[k], t[k]);
+  }
+  std::printf("{\"mode\":\"stages\",\"bytes\":%zu", in.size());
+  for (int k = 0; k < 7; ++k) std::printf(",\"%s\":%.6f", names[k], best[k]);
+  std::printf("}\n");
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -87,6 +135,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "native_bench: cannot read %s\n", argv[2]);
     return 2;
   }
+  if (mode == "stages") return stage_times(in, runs), 0;
   std::vector<input::article> docs;
   if (mode != "analyze") {
     input::reading r = input::read(in, {});

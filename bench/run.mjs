@@ -215,6 +215,7 @@ const mainMB = sizeOf(corpus.main) / MB;
 log(`whole analysis on ${mainMB.toFixed(1)} MB`);
 const parse = jsonParse(corpus.main);
 const nat = native('analyze', corpus.main);
+const stages = native('stages', corpus.main);
 const was = wasm(module, corpus.main);
 
 log('quotes: ours and compromise on the same articles');
@@ -272,6 +273,15 @@ const rows = [
   ['dates, wasm whole analysis (does more)', 'same', f1(wasTb.mbps), 'chrono-node parse(text, dct)',
     f1(chr), ratio(wasTb.mbps, chr), ''],
 ];
+{
+  const names = ['input', 'text', 'quotes', 'attribution', 'time', 'events', 'output'];
+  const total = names.reduce((t, k) => t + stages[k], 0);
+  for (const k of names)
+    rows.push([
+      `native stage: ${k}`, 'same 10 MB', f1(stages.bytes / MB / stages[k]), 'share of the analysis time',
+      `${(stages[k] * 1000).toFixed(0)} ms`, `${((100 * stages[k]) / total).toFixed(0)}%`, '',
+    ]);
+}
 const base = scale[0];
 for (const s of scale) {
   const perMB = (x) => x.seconds / (s.bytes / MB);
@@ -325,6 +335,6 @@ console.log(text);
 writeFileSync(join(work, 'table.md'), text + '\n');
 writeFileSync(
   join(work, 'results.json'),
-  JSON.stringify({ parse, nat, was, natQuotes, wasSub, natSub, comp, natDates, wasTb, chr, scale, heap, size }, null, 1),
+  JSON.stringify({ parse, nat, stages, was, natQuotes, wasSub, natSub, comp, natDates, wasTb, chr, scale, heap, size }, null, 1),
 );
 if (sink < 0) console.log(sink);
