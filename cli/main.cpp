@@ -30,10 +30,12 @@ int fail(status code, std::string message) {
   return 2;
 }
 
-bool read_all(std::FILE* f, std::string& out) {
+// Stops once more than `limit` bytes are in: the core refuses such input
+// anyway, and an endless stdin must not fill the memory first.
+bool read_all(std::FILE* f, std::string& out, size_t limit) {
   char buf[1 << 16];
   size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
+  while (out.size() <= limit && (n = std::fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
   return !std::ferror(f);
 }
 
@@ -75,10 +77,13 @@ int analyze(int argc, char** argv) {
   std::string input;
   std::FILE* f = !path || std::strcmp(path, "-") == 0 ? stdin : std::fopen(path, "rb");
   if (!f) return fail(status::invalid_options, "cannot open " + std::string(path));
-  bool ok = read_all(f, input);
+  bool ok = read_all(f, input, opts.max_input);
   if (f != stdin) std::fclose(f);
   if (!ok)
     return fail(status::invalid_options, "cannot read " + std::string(path ? path : "stdin"));
+  if (input.size() > opts.max_input)
+    return fail(status::input_too_large,
+                "input is over the limit of " + std::to_string(opts.max_input) + " bytes");
 
   quoteline::result r = quoteline::analyze(input, opts);
   if (r.fatal.code != status::ok) {

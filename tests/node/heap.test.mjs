@@ -86,3 +86,14 @@ test('limits: the node CLI passes --max-input through', () => {
 test('limits: the native CLI passes --max-input through', { skip: !existsSync(native) }, () => {
   cliRefuses([native]);
 });
+
+test('limits: the native CLI stops reading an endless stdin at the limit', {
+  skip: !existsSync(native),
+}, () => {
+  const r = spawnSync('sh', ['-c', `yes 'The council met.' | "${native}" analyze --max-input 100000 -`], {
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
+  assert.equal(r.status, 2, r.stderr);
+  assert.equal(JSON.parse(r.stdout).error.code, 'input_too_large');
+});
