@@ -143,8 +143,10 @@ class word_table {
 
   const word_class* find(const packed& p) const {
     uint64_t h = p.hash();
-    uint32_t tag = static_cast<uint32_t>(h >> 60);
-    for (size_t k = h & (kSlots - 1);; k = (k + 1) & (kSlots - 1)) {
+    size_t f = static_cast<size_t>(h >> 20) & (kFilter - 1);
+    if (!((filter_[f >> 6] >> (f & 63)) & 1)) return nullptr;
+    uint32_t tag = static_cast<uint32_t>(h >> 40) & 0xF;
+    for (size_t k = slot(h);; k = (k + 1) & (kSlots - 1)) {
       uint32_t v = slots_[k];
       if (!v) return nullptr;
       if ((v >> 12) != tag) continue;
@@ -167,13 +169,19 @@ class word_table {
                 "the word table needs more slots");
   std::vector<entry> entries_;
   uint16_t slots_[kSlots] = {};  // (hash tag << 12) | (entry index + 1); 0 is empty
+  // A Bloom filter of the keys (1 KB): most words are in no list, and the
+  // filter answers for them from L1 where the slots may have been evicted.
+  static constexpr size_t kFilter = 8192;
+  uint64_t filter_[kFilter / 64] = {};
 
+  // The top bits of the hash: they depend on every byte of the word.
+  static size_t slot(uint64_t h) { return static_cast<size_t>(h >> 52) & (kSlots - 1); }
   word_class& add(std::string_view key) {
     packed p;
     if (!pack(key, 0, key.size(), p)) return scratch_;  // never for the lists above
     uint64_t h = p.hash();
-    uint32_t tag = static_cast<uint32_t>(h >> 60);
-    size_t k = h & (kSlots - 1);
+    uint32_t tag = static_cast<uint32_t>(h >> 40) & 0xF;
+    size_t k = slot(h);
     for (;; k = (k + 1) & (kSlots - 1)) {
       uint32_t v = slots_[k];
       if (!v) break;
@@ -182,6 +190,8 @@ class word_table {
     }
     if (entries_.size() * 2 >= kSlots) return scratch_;  // kept out by the static_assert
     entries_.push_back({p, {}});
+    size_t f = static_cast<size_t>(h >> 20) & (kFilter - 1);
+    filter_[f >> 6] |= uint64_t(1) << (f & 63);
     slots_[k] = static_cast<uint16_t>((tag << 12) | static_cast<uint32_t>(entries_.size()));
     return entries_.back().c;
   }
