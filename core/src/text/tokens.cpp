@@ -85,7 +85,7 @@ size_t word_end(std::string_view s, size_t i, size_t end) {
   // Inner apostrophes, hyphens and periods join: O'Neill, co-op, U.S.
   while (i < end) {
     i = skip_alnum(s, i, end);
-    if (i >= end) break;
+    if (i >= end || s[i] == ' ') break;  // the common end of a word
     unsigned char b = static_cast<unsigned char>(s[i]);
     if (b < 0x80) {
       if ((kAscii.v[b] & a_joiner) && i + 1 < end && letter_at(s, i + 1)) {
@@ -166,6 +166,7 @@ void tokenize(std::string_view s, span range, std::vector<token>& out) {
     t.at.start = static_cast<uint32_t>(start);
     t.at.end = static_cast<uint32_t>(i);
     t.flags = flags;
+    if (i < end && s[i] == ' ') ++i;  // the usual single space between tokens
   }
 }
 
