@@ -11,5 +11,4 @@ mkdir -p dist
 version=$(node -p "require('./web/package.json').version")
 rm -f "dist/quoteline-$version.tgz"
 npm pack ./web --pack-destination dist --loglevel=error >/dev/null
-node bench/size.mjs
 echo "package: dist/quoteline-$version.tgz"
