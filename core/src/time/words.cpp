@@ -1,6 +1,5 @@
 #include "time/words.h"
 
-#include <algorithm>
 #include <array>
 #include <cstddef>
 
@@ -137,41 +136,44 @@ inline int bucket_of(unsigned char c0, unsigned char c1, size_t n) {
   return slot(char(c0)) * 27 + (n > 1 ? slot(char(c1)) : 26);
 }
 
+inline unsigned char lower(unsigned char c) {
+  return unsigned(c - 'A') < 26u ? static_cast<unsigned char>(c + 32) : c;
+}
+
+// Slot of a key (n >= 1) from its length and first, second and last bytes,
+// lowercased as same_lower() does.
+inline uint32_t hash_of(const char* w, size_t n) {
+  uint32_t c0 = lower(static_cast<unsigned char>(w[0]));
+  uint32_t c1 = n > 1 ? lower(static_cast<unsigned char>(w[1])) : 0;
+  uint32_t cl = lower(static_cast<unsigned char>(w[n - 1]));
+  uint32_t x = (uint32_t(n) << 24) ^ (c0 << 16) ^ (c1 << 8) ^ cl;
+  return (x * 0x9E3779B1u) >> 21;  // 11 bits: 2048 slots
+}
+
 struct table {
   std::array<word_info, kCount> infos;
-  // Keys grouped by their first two letters ('a'..'z', then one slot for
-  // anything else) and sorted by (length, key) inside each group: bucket b
-  // holds order[from[b] .. from[b + 1]). A lookup finds its bucket directly,
-  // binary-searches the (few) keys by length and compares the equal ones.
-  std::array<uint16_t, kCount> order;
-  std::array<uint8_t, kCount> length;
-  std::array<uint16_t, 27 * 27 + 1> from{};
-  std::array<uint32_t, 27 * 27> lengths{};  // key lengths per bucket, as bits
+  std::array<uint32_t, 27 * 27> lengths{};  // key lengths per first-two-letter bucket, as bits
   table() {
-    std::array<std::pair<int, uint16_t>, kCount> sorted;
     for (size_t i = 0; i < kCount; ++i) {
       infos[i] = decode(kWords[i].value);
       std::string_view k = kWords[i].key;
       int b = bucket_of(static_cast<unsigned char>(k[0]),
                         k.size() > 1 ? static_cast<unsigned char>(k[1]) : 0, k.size());
-      sorted[i] = {b, uint16_t(i)};
       lengths[size_t(b)] |= 1u << k.size();
     }
-    std::sort(sorted.begin(), sorted.end(), [](const auto& x, const auto& y) {
-      if (x.first != y.first) return x.first < y.first;
-      std::string_view a = kWords[x.second].key, b = kWords[y.second].key;
-      return a.size() != b.size() ? a.size() < b.size() : a < b;
-    });
-    size_t k = 0;
-    for (int b = 0; b <= 27 * 27; ++b) {
-      while (k < kCount && sorted[k].first < b) ++k;
-      from[size_t(b)] = uint16_t(k);
-    }
+    slots.fill(kEmpty);
     for (size_t i = 0; i < kCount; ++i) {
-      order[i] = sorted[i].second;
-      length[i] = uint8_t(kWords[sorted[i].second].key.size());
+      std::string_view k = kWords[i].key;
+      uint32_t h = hash_of(k.data(), k.size());
+      while (slots[h] != kEmpty) h = (h + 1) & (kSlots - 1);
+      slots[h] = uint16_t(i);
     }
   }
+  // Open addressing over a few bytes of the lowercased key: most lookups
+  // (hits and misses alike) touch one slot and compare one key.
+  static constexpr uint32_t kSlots = 2048;
+  static constexpr uint16_t kEmpty = 0xFFFF;
+  std::array<uint16_t, kSlots> slots;
 };
 
 // Built once at load time from the constant entries (no other static data
@@ -211,17 +213,12 @@ const word_info* lookup(std::string_view word) {
   size_t n = word.size();
   if (n == 0 || n > kMaxKey) return nullptr;
   const table& t = words();
-  unsigned char c0 = static_cast<unsigned char>(word[0]) | 0x20;
-  unsigned char c1 = n > 1 ? static_cast<unsigned char>(word[1]) | 0x20 : 0;
-  int b = bucket_of(c0, c1, n);
-  const uint8_t* lo = t.length.data() + t.from[size_t(b)];
-  const uint8_t* hi = t.length.data() + t.from[size_t(b) + 1];
-  const uint8_t* it = std::lower_bound(lo, hi, uint8_t(n));
-  for (; it != hi && *it == n; ++it) {
-    size_t k = t.order[size_t(it - t.length.data())];
-    if (same_lower(word.data(), kWords[k].key.data(), n)) return &t.infos[k];
+  for (uint32_t h = hash_of(word.data(), n);; h = (h + 1) & (table::kSlots - 1)) {
+    uint16_t k = t.slots[h];
+    if (k == table::kEmpty) return nullptr;
+    std::string_view key = kWords[k].key;
+    if (key.size() == n && same_lower(word.data(), key.data(), n)) return &t.infos[k];
   }
-  return nullptr;
 }
 
 }  // namespace quoteline::time
