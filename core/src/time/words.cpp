@@ -136,9 +136,17 @@ inline int bucket_of(unsigned char c0, unsigned char c1, size_t n) {
   return slot(char(c0)) * 27 + (n > 1 ? slot(char(c1)) : 26);
 }
 
-inline unsigned char lower(unsigned char c) {
-  return unsigned(c - 'A') < 26u ? static_cast<unsigned char>(c + 32) : c;
-}
+// ASCII lowercase by table: the hash and the key comparison run on every
+// looked-up word.
+struct lower_table {
+  unsigned char of[256] = {};
+  constexpr lower_table() {
+    for (int c = 0; c < 256; ++c) of[c] = static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  }
+};
+constexpr lower_table kLower;
+
+inline uint32_t lower(unsigned char c) { return kLower.of[c]; }
 
 // Slot of a key (n >= 1) from its length and first, second and last bytes,
 // lowercased as same_lower() does.
@@ -200,9 +208,7 @@ namespace {
 // Equal to a lowercase ASCII key, ignoring the word's ASCII case.
 inline bool same_lower(const char* w, const char* key, size_t n) {
   for (size_t i = 0; i < n; ++i) {
-    unsigned char c = static_cast<unsigned char>(w[i]);
-    if (unsigned(c - 'A') < 26u) c = static_cast<unsigned char>(c + 32);
-    if (c != static_cast<unsigned char>(key[i])) return false;
+    if (lower(static_cast<unsigned char>(w[i])) != static_cast<unsigned char>(key[i])) return false;
   }
   return true;
 }

@@ -78,15 +78,23 @@ const word_info* lookup(std::string_view word);
 // many words that cannot be in the vocabulary, without a call.
 extern const uint32_t* const word_lengths;
 
+// Bucket letter of a byte: 'a'..'z' (either case) as 0..25, anything else 26.
+struct letter_slots {
+  uint8_t of[256] = {};
+  constexpr letter_slots() {
+    for (int c = 0; c < 256; ++c) {
+      int l = c | 0x20;
+      of[c] = uint8_t(l >= 'a' && l <= 'z' ? l - 'a' : 26);
+    }
+  }
+};
+inline constexpr letter_slots kLetterSlots{};
+
 inline bool maybe_word(std::string_view w) {
   size_t n = w.size();
   if (n == 0 || n > 16) return false;
-  auto slot = [](unsigned char c) {
-    c |= 0x20;
-    return c >= 'a' && c <= 'z' ? c - 'a' : 26;
-  };
-  int b = slot(static_cast<unsigned char>(w[0])) * 27 +
-          (n > 1 ? slot(static_cast<unsigned char>(w[1])) : 26);
+  uint32_t b = kLetterSlots.of[static_cast<unsigned char>(w[0])] * 27u +
+               (n > 1 ? kLetterSlots.of[static_cast<unsigned char>(w[1])] : 26u);
   return (word_lengths[b] >> n) & 1u;
 }
 
