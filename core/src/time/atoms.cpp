@@ -166,6 +166,27 @@ void atomize(std::string_view text, uint32_t start, uint32_t end, std::vector<at
       pending_hyphen = false;
       continue;
     }
+    if (byte_class(text, i) & k_letter) {
+      // Fast path for the common plain ASCII word (no inner joiner, no
+      // non-ASCII byte): same atom as the general path below.
+      size_t j = i + 1;
+      while (j < n && (byte_class(text, j) & (k_letter | k_digit))) ++j;
+      if (j >= n || !(byte_class(text, j) & (k_join | k_high))) {
+        bool glued = !out.empty() && at == prev_end;
+        atom& a = out.emplace_back();
+        a.start = uint32_t(i);
+        a.end = uint32_t(j);
+        a.kind = a_word;
+        if (glued) a.flags |= af_glued;
+        if (pending_hyphen) a.flags |= af_hyphen | af_glued;
+        if (unsigned(static_cast<unsigned char>(text[i]) - 'A') < 26u) a.flags |= af_upper;
+        read_word(text, a, false);
+        pending_hyphen = false;
+        prev_end = uint32_t(j);
+        i = j;
+        continue;
+      }
+    }
     uint32_t cp = cp_at(text, i);
     if (cp >= 0x80 && text::is_space(cp)) {
       pending_hyphen = false;
