@@ -50,7 +50,7 @@ void parse_number(std::string_view s, atom& a) {
 
 // Looks a word up, also without a possessive 's.
 void read_word(std::string_view text, atom& a, bool apostrophe) {
-  std::string_view w = text.substr(a.start, a.end - a.start);
+  std::string_view w(text.data() + a.start, a.end - a.start);
   if (maybe_word(w)) {
     a.info = lookup(w);
     if (a.info) return;
@@ -180,7 +180,8 @@ void atomize(std::string_view text, uint32_t start, uint32_t end, std::vector<at
         if (glued) a.flags |= af_glued;
         if (pending_hyphen) a.flags |= af_hyphen | af_glued;
         if (unsigned(static_cast<unsigned char>(text[i]) - 'A') < 26u) a.flags |= af_upper;
-        read_word(text, a, false);
+        std::string_view w(text.data() + i, j - i);
+        if (maybe_word(w)) a.info = lookup(w);
         pending_hyphen = false;
         prev_end = uint32_t(j);
         i = j;
