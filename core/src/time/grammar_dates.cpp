@@ -162,8 +162,9 @@ hit grammar::numeric(size_t i) {
       if (c == '.') {
         if (++k > 2) return none;
       } else {
-        part[k] = part[k] * 10 + (c - '0');
-        ++len[k];
+        // Digits past the fourth are only counted: the part is refused
+        // below, and multiplying them out would overflow an int.
+        if (++len[k] <= 4) part[k] = part[k] * 10 + (c - '0');
       }
     }
     if (k != 2 || len[0] > 2 || len[1] > 2 || (len[2] != 4 && len[2] != 2)) return none;
