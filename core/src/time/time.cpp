@@ -13,10 +13,14 @@ namespace quoteline::time {
 namespace {
 
 // Whether atom i can open an expression at all (most atoms cannot).
-bool can_open(const atom& a, std::string_view text) {
+bool can_open(const std::vector<atom>& atoms, size_t i, std::string_view text) {
+  const atom& a = atoms[i];
   if (a.kind == a_number) return true;
   if (a.info) return a.info->has(w_opens);
-  if (a.kind == a_punct) return a.ch == '\'';
+  // An apostrophe opens only a glued year: the '90s.
+  if (a.kind == a_punct)
+    return a.ch == '\'' && i + 1 < atoms.size() && atoms[i + 1].kind == a_number &&
+           atoms[i + 1].is(af_glued);
   // Q3, H1
   return a.end - a.start == 2 && (text[a.start] == 'Q' || text[a.start] == 'H') &&
          text[a.start + 1] >= '1' && text[a.start + 1] <= '4';
@@ -75,7 +79,7 @@ std::vector<timex> find(const text::document& d, const text::civil& anchor,
     grammar g(d, atoms, st);
     uint32_t last_end = block.start;
     for (size_t i = 0; i < atoms.size();) {
-      if (atoms[i].start < last_end || !can_open(atoms[i], d.text) || !g.worth(i)) {
+      if (atoms[i].start < last_end || !can_open(atoms, i, d.text) || !g.worth(i)) {
         ++i;
         continue;
       }
