@@ -181,7 +181,8 @@ void atomize(std::string_view text, uint32_t start, uint32_t end, std::vector<at
         if (pending_hyphen) a.flags |= af_hyphen | af_glued;
         if (unsigned(static_cast<unsigned char>(text[i]) - 'A') < 26u) a.flags |= af_upper;
         std::string_view w(text.data() + i, j - i);
-        if (maybe_word(w)) a.info = lookup(w);
+        if (j - i <= 8 && i + 8 <= text.size()) a.info = lookup_short(w.data(), w.size());
+        else if (maybe_word(w)) a.info = lookup(w);
         pending_hyphen = false;
         prev_end = uint32_t(j);
         i = j;

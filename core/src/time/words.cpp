@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstring>
 
 #include "text/lexicon.h"
 
@@ -158,6 +159,14 @@ inline uint32_t hash_of(const char* w, size_t n) {
   return (x * 0x9E3779B1u) >> 21;  // 11 bits: 2048 slots
 }
 
+// Keys that lookup_short() can be asked for: 1..8 lowercase letters or digits.
+bool alnum_short(std::string_view k) {
+  if (k.empty() || k.size() > 8) return false;
+  for (char c : k)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) return false;
+  return true;
+}
+
 struct table {
   std::array<word_info, kCount> infos;
   std::array<uint32_t, 27 * 27> lengths{};  // key lengths per first-two-letter bucket, as bits
@@ -169,12 +178,24 @@ struct table {
                         k.size() > 1 ? static_cast<unsigned char>(k[1]) : 0, k.size());
       lengths[size_t(b)] |= 1u << k.size();
     }
+    for (size_t n = 0; n <= 8; ++n) {
+      unsigned char b[8] = {};
+      for (size_t i = 0; i < n; ++i) b[i] = 0xFF;
+      std::memcpy(&masks[n], b, 8);
+    }
     slots.fill(kEmpty);
     for (size_t i = 0; i < kCount; ++i) {
       std::string_view k = kWords[i].key;
       uint32_t h = hash_of(k.data(), k.size());
       while (slots[h] != kEmpty) h = (h + 1) & (kSlots - 1);
       slots[h] = uint16_t(i);
+      if (alnum_short(k)) {
+        uint64_t v = 0;
+        std::memcpy(&v, k.data(), k.size());
+        uint32_t s = uint32_t((v * 0x9E3779B97F4A7C15ull) >> 53);
+        while (shorts[s].key != 0) s = (s + 1) & (kShortSlots - 1);
+        shorts[s] = {v, &infos[i]};
+      }
     }
   }
   // Open addressing over a few bytes of the lowercased key: most lookups
@@ -182,6 +203,8 @@ struct table {
   static constexpr uint32_t kSlots = 2048;
   static constexpr uint16_t kEmpty = 0xFFFF;
   std::array<uint16_t, kSlots> slots;
+  std::array<short_word, kShortSlots> shorts{};
+  std::array<uint64_t, 9> masks{};
 };
 
 // Built once at load time from the constant entries (no other static data
@@ -192,6 +215,8 @@ inline const table& words() { return kTable; }
 }  // namespace
 
 const uint32_t* const word_lengths = kTable.lengths.data();
+const short_word* const short_words = kTable.shorts.data();
+const uint64_t* const short_masks = kTable.masks.data();
 
 const char* pod_name(int pod) {
   static const char* const kNames[] = {"", "MO", "AF", "EV", "NI", "DT"};

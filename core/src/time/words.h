@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 
 namespace quoteline::time {
@@ -96,6 +97,31 @@ inline bool maybe_word(std::string_view w) {
   uint32_t b = kLetterSlots.of[static_cast<unsigned char>(w[0])] * 27u +
                (n > 1 ? kLetterSlots.of[static_cast<unsigned char>(w[1])] : 26u);
   return (word_lengths[b] >> n) & 1u;
+}
+
+// Words of 1..8 ASCII letters and digits, the bulk of prose, are looked up
+// as one 64-bit value: the bytes (zero-padded, ORed with 0x20, which
+// lowercases letters and keeps digits) hash into an open-addressing table
+// of such values. The answer is lookup()'s.
+struct short_word {
+  uint64_t key = 0;  // the padded lowercase key, 0 when the slot is empty
+  const word_info* info = nullptr;
+};
+constexpr uint32_t kShortSlots = 2048;
+extern const short_word* const short_words;
+extern const uint64_t* const short_masks;  // [n]: the first n bytes of a 64-bit load
+
+// p[0, 8) must be readable; p[0, n) are ASCII letters or digits, 1 <= n <= 8.
+inline const word_info* lookup_short(const char* p, size_t n) {
+  uint64_t v;
+  std::memcpy(&v, p, 8);
+  uint64_t m = short_masks[n];
+  v = (v | 0x2020202020202020ull) & m;
+  for (uint32_t h = uint32_t((v * 0x9E3779B97F4A7C15ull) >> 53);; h = (h + 1) & (kShortSlots - 1)) {
+    const short_word& s = short_words[h];
+    if (s.key == v) return s.info;
+    if (s.key == 0) return nullptr;
+  }
 }
 
 }  // namespace quoteline::time
