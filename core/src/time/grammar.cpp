@@ -12,17 +12,27 @@ namespace quoteline::time {
 // Words that may sit between an amount and its unit: "two more weeks",
 // "eight trading days", "20 straight years".
 bool filler(std::string_view w) {
-  static constexpr std::string_view kWords[] = {
-      "more",     "additional", "straight", "consecutive", "full",  "whole",
-      "trading",  "business",   "working",  "calendar",    "extra", "further",
-      "long",     "school",     "fiscal",   "successive"};
-  for (std::string_view k : kWords) {
-    if (w.size() != k.size()) continue;
-    bool eq = true;
-    for (size_t i = 0; i < k.size() && eq; ++i) eq = (w[i] | 0x20) == k[i];
-    if (eq) return true;
+  // By first letter: filler() is asked about many plain words.
+  if (w.size() < 4 || w.size() > 11) return false;
+  auto eq = [w](std::string_view k) {
+    if (w.size() != k.size()) return false;
+    for (size_t i = 1; i < k.size(); ++i)
+      if ((w[i] | 0x20) != k[i]) return false;
+    return true;
+  };
+  switch (w[0] | 0x20) {
+    case 'a': return eq("additional");
+    case 'b': return eq("business");
+    case 'c': return eq("consecutive") || eq("calendar");
+    case 'e': return eq("extra");
+    case 'f': return eq("full") || eq("further") || eq("fiscal");
+    case 'l': return eq("long");
+    case 'm': return eq("more");
+    case 's': return eq("straight") || eq("school") || eq("successive");
+    case 't': return eq("trading");
+    case 'w': return eq("whole") || eq("working");
+    default: return false;
   }
-  return false;
 }
 
 std::string value_of(const hit& h) {
