@@ -57,6 +57,7 @@ bool in_dateline(const text::document& d, const timex& t) {
 std::vector<event> events(const text::document& d, const std::string& published,
                           const std::vector<timex>& timexes, const std::vector<quote>& quotes) {
   std::vector<event> out;
+  out.reserve(1 + timexes.size() + quotes.size());
   if (!published.empty()) {
     event e;
     e.kind = event_kind::published;
