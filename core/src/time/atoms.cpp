@@ -171,7 +171,11 @@ void atomize(std::string_view text, uint32_t start, uint32_t end, std::vector<at
       // non-ASCII byte): same atom as the general path below.
       size_t j = i + 1;
       while (j < n && (byte_class(text, j) & (k_letter | k_digit))) ++j;
-      if (j >= n || !(byte_class(text, j) & (k_join | k_high))) {
+      // A joiner not before a letter ends the word too ("said.", "him'"):
+      // pure letters and digits are never an initialism.
+      if (j >= n || !(byte_class(text, j) & (k_join | k_high)) ||
+          ((byte_class(text, j) & k_join) &&
+           (j + 1 >= n || !(byte_class(text, j + 1) & (k_letter | k_high))))) {
         bool glued = !out.empty() && at == prev_end;
         atom& a = out.emplace_back();
         a.start = uint32_t(i);
