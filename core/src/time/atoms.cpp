@@ -189,7 +189,7 @@ void atomize(std::string_view text, uint32_t start, uint32_t end, std::vector<at
         else if (maybe_word(w)) a.info = lookup(w);
         pending_hyphen = false;
         prev_end = uint32_t(j);
-        i = j;
+        i = j < n && text[j] == ' ' ? j + 1 : j;  // the usual single space
         continue;
       }
     }
