@@ -26,7 +26,8 @@ const argNum = (name, dflt) => {
 };
 const RUNS = argNum('runs', quick ? 2 : 5);
 const MB = 1e6;
-const shared = join(root, '..', 'shared', 'data');
+// QUOTELINE_DATA overrides where the research data lives.
+const shared = process.env.QUOTELINE_DATA || join(root, '..', 'shared', 'data');
 const work = join(root, 'build', 'bench');
 const nativeBench = process.env.QUOTELINE_NATIVE_BENCH || join(root, 'build', 'bin', 'native_bench');
 const nodeBuild = join(root, 'web', 'dist', 'quoteline.node.cjs');
