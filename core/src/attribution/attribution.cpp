@@ -44,10 +44,11 @@ class name_index {
   void add(std::string_view key, int id) {
     if (slots_.empty()) slots_.resize(64);
     slot& sl = slots_[find(key)];
-    for (int k = sl.head; k >= 0; k = links_[static_cast<size_t>(k)].next)
+    int k = sl.tail;
+    for (int n = 0; k >= 0 && n < kReach; ++n, k = links_[static_cast<size_t>(k)].prev)
       if (links_[static_cast<size_t>(k)].id == id) return;
     int l = static_cast<int>(links_.size());
-    links_.push_back({id, -1});
+    links_.push_back({id, -1, sl.tail});
     if (sl.tail >= 0)
       links_[static_cast<size_t>(sl.tail)].next = l;
     else
@@ -63,40 +64,55 @@ class name_index {
     links_.clear();
     used_ = 0;
   }
-  // Calls f(id) for each entity under `key`, in insertion order.
+  // Calls f(id) for the entities under `key`, in insertion order: the latest
+  // kReach of them, so a word shared by thousands of names (hostile input;
+  // news articles have a handful) costs a bounded walk.
   template <class F>
   void each(std::string_view key, F f) const {
     if (slots_.empty()) return;
     const slot& sl = slots_[find(key)];
-    for (int k = sl.head; k >= 0; k = links_[static_cast<size_t>(k)].next)
-      f(links_[static_cast<size_t>(k)].id);
+    int k = sl.tail;
+    for (int n = 1; k >= 0 && n < kReach && links_[static_cast<size_t>(k)].prev >= 0; ++n)
+      k = links_[static_cast<size_t>(k)].prev;
+    for (; k >= 0; k = links_[static_cast<size_t>(k)].next) f(links_[static_cast<size_t>(k)].id);
   }
 
  private:
+  static constexpr int kReach = 64;
   struct slot {
     std::string_view key;
     int head = -1, tail = -1;
   };
   struct link {
-    int id, next;
+    int id, next, prev;
   };
   std::vector<slot> slots_;
   std::vector<link> links_;
   size_t used_ = 0;
 
-  // Names are short: the length and the first and last four bytes hash them.
+  // Every byte counts (keys that differ in one byte must spread): eight at
+  // a time, the tail as an overlapping load.
   static uint64_t hash(std::string_view k) {
-    uint64_t x = k.size();
-    if (k.size() >= 4) {
+    const uint64_t m = 0x9E3779B97F4A7C15ull;
+    uint64_t h = k.size() * m, x = 0;
+    size_t n = k.size();
+    if (n >= 8) {
+      for (size_t i = 0; i + 8 < n; i += 8) {
+        std::memcpy(&x, k.data() + i, 8);
+        h = (h ^ x) * m;
+        h ^= h >> 32;
+      }
+      std::memcpy(&x, k.data() + n - 8, 8);
+    } else if (n >= 4) {
       uint32_t a, b;
       std::memcpy(&a, k.data(), 4);
-      std::memcpy(&b, k.data() + k.size() - 4, 4);
-      x ^= (uint64_t(a) << 32 | b) * 0x9E3779B97F4A7C15ull;
+      std::memcpy(&b, k.data() + n - 4, 4);
+      x = uint64_t(a) << 32 | b;
     } else {
-      for (unsigned char c : k) x = (x << 8) | c;
-      x *= 0x9E3779B97F4A7C15ull;
+      for (unsigned char c : k) x = x << 8 | c;
     }
-    return x ^ (x >> 29);
+    h = (h ^ x) * m;
+    return h ^ (h >> 29);
   }
   // The slot of `key`, or the empty slot where it would go.
   size_t find(std::string_view key) const {
@@ -205,7 +221,7 @@ struct alias {
 struct scratch {
   std::vector<local> info;
   std::vector<entity> ents;
-  std::vector<mention_at> history;
+  std::vector<mention_at> history, late;
   token_buffer words;
   std::vector<segment> segs;
   token_buffer spare[3];
@@ -217,7 +233,7 @@ struct scratch {
 
   void reset(size_t quotes) {
     info.assign(quotes, local{});
-    ents.clear(), history.clear(), words.clear(), segs.clear(), cands.clear();
+    ents.clear(), history.clear(), late.clear(), words.clear(), segs.clear(), cands.clear();
     for (token_buffer& b : spare) b.clear();
     index.clear(), aliases.clear(), pool.clear(), owned.clear();
   }
@@ -231,6 +247,7 @@ class context {
         info_(b.info),
         ents_(b.ents),
         history_(b.history),
+        late_(b.late),
         words_(b.words),
         segs_(b.segs),
         spare_(b.spare),
@@ -249,7 +266,28 @@ class context {
   std::vector<quote>& q_;
   std::vector<local>& info_;
   std::vector<entity>& ents_;
-  std::vector<mention_at>& history_;  // resolved mentions, kept in text order
+  // Resolved mentions in text order (equal positions in the order noted):
+  // the names read in text order, then the sieves' notes, which come in
+  // late_ until the sieve ends (a sorted insert into a long history per
+  // quote would make huge articles quadratic).
+  std::vector<mention_at>& history_;
+  std::vector<mention_at>& late_;
+  void settle();
+  // Walks the history backward from the last entry before a position.
+  struct walk {
+    const std::vector<mention_at>&a, &b;
+    size_t i, j;
+    bool next(mention_at& out) {
+      if (j > 0 && (i == 0 || b[j - 1].pos >= a[i - 1].pos))
+        out = b[--j];
+      else if (i > 0)
+        out = a[--i];
+      else
+        return false;
+      return true;
+    }
+  };
+  walk back_from(uint32_t pos) const;
   // The writer's words of the scanned paragraphs, tokenized once: the lead
   // and tail of every quote are windows into them.
   token_buffer& words_;
@@ -268,7 +306,6 @@ class context {
   int role_entity(const mention& m);
   void assign(size_t qi, int ent, enum cue c, span mention_span);
   void note(uint32_t pos, int ent);
-  size_t before(uint32_t pos) const;
   int add_entity(entity&& e);
   void index_words(int id);
   int named(std::string_view name, bool by_last) const;
@@ -539,10 +576,13 @@ int context::named(std::string_view name, bool by_last) const {
 }
 
 // Number of history entries before pos.
-size_t context::before(uint32_t pos) const {
-  auto it = std::lower_bound(history_.begin(), history_.end(), pos,
-                             [](const mention_at& x, uint32_t p) { return x.pos < p; });
-  return static_cast<size_t>(it - history_.begin());
+context::walk context::back_from(uint32_t pos) const {
+  auto below = [pos](const std::vector<mention_at>& v) {
+    auto it = std::lower_bound(v.begin(), v.end(), pos,
+                               [](const mention_at& x, uint32_t p) { return x.pos < p; });
+    return static_cast<size_t>(it - v.begin());
+  };
+  return walk{history_, late_, below(history_), below(late_)};
 }
 
 void context::note(uint32_t pos, int ent) {
@@ -550,13 +590,25 @@ void context::note(uint32_t pos, int ent) {
   mention_at h{pos, ent};
   entity& e = ents_[static_cast<size_t>(ent)];
   e.last_pos = std::max(e.last_pos, pos + 1);
-  if (history_.empty() || history_.back().pos <= pos) {
+  if (late_.empty() && (history_.empty() || history_.back().pos <= pos)) {
     history_.push_back(h);  // the names are read in text order
     return;
   }
-  auto it = std::upper_bound(history_.begin(), history_.end(), pos,
+  // Near the end: the sieves go through the quotes in text order.
+  auto it = std::upper_bound(late_.begin(), late_.end(), pos,
                              [](uint32_t p, const mention_at& x) { return p < x.pos; });
-  history_.insert(it, h);
+  late_.insert(it, h);
+}
+
+// Merges the notes of a finished sieve into the history (after the entries
+// at the same position, which were noted before them).
+void context::settle() {
+  if (late_.empty()) return;
+  size_t n = history_.size();
+  history_.insert(history_.end(), late_.begin(), late_.end());
+  std::inplace_merge(history_.begin(), history_.begin() + static_cast<long>(n), history_.end(),
+                     [](const mention_at& x, const mention_at& y) { return x.pos < y.pos; });
+  late_.clear();
 }
 
 // "the Chinese president": the latest entity whose title holds every word.
@@ -565,8 +617,10 @@ int context::find_role(const mention& m, uint32_t pos) const {
   size_t from = w.n && (iequals(w.w[0], "the") || iequals(w.w[0], "a") || iequals(w.w[0], "an"));
   if (from >= w.n) return -1;
   int head_only = -1;
-  for (size_t k = before(pos), n = 0; k-- > 0 && n < 400; ++n) {
-    const entity& e = ents_[static_cast<size_t>(history_[k].entity)];
+  walk back = back_from(pos);
+  mention_at h;
+  for (size_t n = 0; n < 400 && back.next(h); ++n) {
+    const entity& e = ents_[static_cast<size_t>(h.entity)];
     if (e.role.empty() || e.kind != speaker_kind::person) continue;
     auto has = [&](std::string_view x) {
       for (uint32_t r = 0; r < e.n_role_words; ++r)
@@ -575,8 +629,8 @@ int context::find_role(const mention& m, uint32_t pos) const {
     };
     bool all = true;
     for (size_t i = from; i < w.n && all; ++i) all = has(w.w[i]);
-    if (all) return history_[k].entity;
-    if (head_only < 0 && has(w.w[w.n - 1])) head_only = history_[k].entity;
+    if (all) return h.entity;
+    if (head_only < 0 && has(w.w[w.n - 1])) head_only = h.entity;
   }
   return head_only;
 }
@@ -589,8 +643,8 @@ int context::find_pronoun(char g, uint32_t pos, int last_speaker, bool& ambiguou
   bool want_org = g == 'o' || g == 'p';
   int best = -1;
   int best_sentence = -2;
-  for (size_t k = before(pos); k-- > 0;) {
-    const mention_at& h = history_[k];
+  walk back = back_from(pos);
+  for (mention_at h; back.next(h);) {
     if (pos - h.pos > 2500) break;
     const entity& e = ents_[static_cast<size_t>(h.entity)];
     bool org = e.kind == speaker_kind::organization;
@@ -637,11 +691,13 @@ int context::role_entity(const mention& m) {
 int context::find_org(const mention& m, uint32_t pos) {
   phrase w(view(m.at));
   std::string_view head = w.n ? w.w[w.n - 1] : std::string_view();
-  for (size_t k = before(pos), n = 0; k-- > 0 && n < 400; ++n) {
-    const entity& e = ents_[static_cast<size_t>(history_[k].entity)];
+  walk back = back_from(pos);
+  mention_at h;
+  for (size_t n = 0; n < 400 && back.next(h); ++n) {
+    const entity& e = ents_[static_cast<size_t>(h.entity)];
     if (e.kind != speaker_kind::organization) continue;
     for (uint32_t x = 0; x < e.n_words; ++x)
-      if (iequals(pool_[e.words + x], head)) return history_[k].entity;
+      if (iequals(pool_[e.words + x], head)) return h.entity;
   }
   // An organization named only by its role: "the ministry".
   std::string_view t = view(m.at);
@@ -708,9 +764,9 @@ void context::sieve_interview() {
       // The interviewee: the last person named before the first turn.
       if (first_turn == UINT32_MAX) first_turn = p.start;
       int who = -1;
-      for (const mention_at& h : history_)
-        if (h.pos < first_turn && ents_[static_cast<size_t>(h.entity)].kind == speaker_kind::person)
-          who = h.entity;
+      walk back = back_from(first_turn);
+      for (mention_at h; who < 0 && back.next(h);)
+        if (ents_[static_cast<size_t>(h.entity)].kind == speaker_kind::person) who = h.entity;
       if (who >= 0) assign(i, who, cue::interview, {});
       continue;
     }
@@ -840,11 +896,16 @@ void context::share_utterances() {
 void context::run(std::vector<speaker>& speakers) {
   prepare();
   sieve_interview();
+  settle();
   sieve_named();
+  settle();
   share_utterances();
   sieve_role();
+  settle();
   sieve_pronoun();
+  settle();
   sieve_organization();
+  settle();
   share_utterances();
   sieve_same_paragraph();
   sieve_previous_paragraph();
