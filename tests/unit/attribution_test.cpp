@@ -158,3 +158,21 @@ TEST_CASE("attribution: the seed article's speakers, kinds and cues", "[attribut
   CHECK(a.speakers[1].aliases ==
         std::vector<std::string>{"Russian President Vladimir Putin", "Putin"});
 }
+
+TEST_CASE("attribution: thousands of speakers sharing a first name stay linear",
+          "[attribution][large]") {
+  // Every name is new and shares "John" with all the others: an entity index
+  // or a history that grows per quote would make this take minutes.
+  std::string body;
+  for (int i = 0; body.size() < 3'000'000; ++i)
+    body += "\u201cWe agree,\u201d said John Ab" + std::to_string(i) +
+            "cd. \u201cYes,\u201d he said.\n\n";
+  options o;
+  o.format = input_format::text;
+  result r = analyze(body, o);
+  REQUIRE(r.entries.size() == 1);
+  const analysis& a = r.entries[0].article;
+  REQUIRE(a.quotes.size() > 100'000);
+  CHECK(a.speakers.size() == a.quotes.size() / 2);
+  CHECK(a.speakers.back().quote_count == 2);
+}
