@@ -85,16 +85,16 @@ TEST_CASE("regression: interview labels are compared as views of the text", "[re
   render(in);
 }
 
-TEST_CASE("regression: a dotted number with a long first part is no date and no overflow",
+TEST_CASE("regression: a dotted number with a long part is no date and no overflow",
           "[regression]") {
-  // analyze_fuzzer, UBSan: the time stage read "7777777.883.23" as a
+  // analyze_fuzzer, UBSan: the time stage read "3817.7777777777777777" as a
   // day-first dotted date and multiplied out every digit (signed overflow).
   std::string in =
-      "It cost 7777777.883.23 in \xc2\xab"
+      "It cost 3817.7777777777777777 in \xc2\xab"
       "2019\xc2\xbb, 07.06.2022 too.";
   result r = analyze(in);
   const analysis& a = only(r);
   for (const quoteline::timex& t : a.timexes)
-    CHECK(a.text.substr(t.at.start, t.at.size()) != "7777777.883.23");
+    CHECK(a.text.substr(t.at.start, t.at.size()).find("7777") == std::string::npos);
   render(in);
 }
