@@ -77,7 +77,7 @@ function analyze(args) {
   if (error) return fail('invalid_options', error);
   // Refused before the bytes are copied into the heap, in the core's words.
   if (BigInt(bytes.length) > maxInput)
-    return fail('input_too_large', `input of ${bytes.length} bytes is over the limit of ${maxInput}`);
+    return fail('input_too_large', `input is over the limit of ${maxInput} bytes`);
 
   const module = createQuoteline();
   const outcome = run(module, bytes, { format, maxInput: Number(maxInput), pretty });

@@ -36,7 +36,7 @@ function settingsOf(options) {
 }
 
 function tooLarge(size, max) {
-  return new QuotelineError('input_too_large', `input is ${size} bytes, over the limit of ${max}`);
+  return new QuotelineError('input_too_large', `input is over the limit of ${max} bytes`);
 }
 
 /**

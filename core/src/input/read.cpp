@@ -109,8 +109,7 @@ reading read(std::string_view bytes, const options& opts) {
   reading out;
   if (bytes.size() > opts.max_input) {
     out.fatal.code = status::input_too_large;
-    out.fatal.message = "input of " + std::to_string(bytes.size()) +
-                        " bytes is over the limit of " + std::to_string(opts.max_input);
+    out.fatal.message = "input is over the limit of " + std::to_string(opts.max_input) + " bytes";
     return out;
   }
   decoded d = decode(bytes);
