@@ -29,7 +29,7 @@ n=0
 while IFS= read -r -d '' f; do
   cp "$f" "$out/seeds/$(printf '%03d' $n)_$(basename "$f")"
   n=$((n + 1))
-done < <(find tests/fixtures ../shared/seed -type f -size -1M -print0 2>/dev/null | sort -z)
+done < <(find tests/fixtures ../shared/seed -type f -size -1000k -print0 2>/dev/null | sort -z)
 
 export ASAN_OPTIONS=${ASAN_OPTIONS:-abort_on_error=0:detect_leaks=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
