@@ -39,15 +39,6 @@ bool read_all(std::FILE* f, std::string& out, size_t limit) {
   return !std::ferror(f);
 }
 
-bool parse_format(std::string_view s, quoteline::input_format& f) {
-  using quoteline::input_format;
-  if (s == "auto") return f = input_format::automatic, true;
-  if (s == "text") return f = input_format::text, true;
-  if (s == "json") return f = input_format::json, true;
-  if (s == "jsonl") return f = input_format::jsonl, true;
-  return false;
-}
-
 int analyze(int argc, char** argv) {
   quoteline::options opts;
   bool pretty = false;
@@ -64,7 +55,7 @@ int analyze(int argc, char** argv) {
         if (v.empty() || *end)
           return fail(status::invalid_options, "--max-input takes a byte count");
         opts.max_input = static_cast<size_t>(n);
-      } else if (!parse_format(v, opts.format)) {
+      } else if (!quoteline::parse_format(v, opts.format)) {
         return fail(status::invalid_options,
                     "unknown input format \"" + std::string(v) + "\" (auto, text, json, jsonl)");
       }

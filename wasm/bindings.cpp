@@ -57,15 +57,6 @@ void clear() {
   std::string().swap(out);
 }
 
-bool parse_format(std::string_view s, quoteline::input_format& f) {
-  using quoteline::input_format;
-  if (s == "auto") return f = input_format::automatic, true;
-  if (s == "text") return f = input_format::text, true;
-  if (s == "json") return f = input_format::json, true;
-  if (s == "jsonl") return f = input_format::jsonl, true;
-  return false;
-}
-
 outcome refuse(const quoteline::error& e) {
   out = quoteline::to_json(e);
   outcome o;
@@ -86,7 +77,7 @@ outcome analyze(size_t at, size_t n, const settings& s) {
   opts.max_input = s.max_input >= double(SIZE_MAX) ? SIZE_MAX
                    : s.max_input > 0               ? size_t(s.max_input)
                                                    : 0;
-  if (!parse_format(s.format, opts.format)) {
+  if (!quoteline::parse_format(s.format, opts.format)) {
     std::free(input);
     return refuse({quoteline::status::invalid_options, "unknown input format: " + s.format});
   }
@@ -98,7 +89,8 @@ outcome analyze(size_t at, size_t n, const settings& s) {
   o.status = "ok";
   o.collection = last.collection;
   o.count = double(last.entries.size());
-  for (const quoteline::entry& e : last.entries) o.failed += e.failure.code != quoteline::status::ok;
+  for (const quoteline::entry& e : last.entries)
+    o.failed += e.failure.code != quoteline::status::ok;
   pretty = s.pretty && !last.collection;
   return o;
 }

@@ -70,6 +70,14 @@ result analyze(std::string_view bytes, const options& opts) {
   return r;
 }
 
+bool parse_format(std::string_view name, input_format& out) {
+  if (name == "auto") return out = input_format::automatic, true;
+  if (name == "text") return out = input_format::text, true;
+  if (name == "json") return out = input_format::json, true;
+  if (name == "jsonl") return out = input_format::jsonl, true;
+  return false;
+}
+
 const char* version() {
   return QUOTELINE_VERSION;
 }

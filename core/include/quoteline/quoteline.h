@@ -34,6 +34,9 @@ struct error {
 
 enum class input_format { automatic, text, json, jsonl };
 
+// "auto", "text", "json", "jsonl": the names every front end accepts.
+bool parse_format(std::string_view name, input_format& out);
+
 struct options {
   input_format format = input_format::automatic;
   size_t max_input = size_t(512) << 20;  // refuse bigger inputs up front
