@@ -30,17 +30,9 @@ import time
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
+sys.path.insert(0, str(ROOT / "tools"))
+from offsets import utf16_index  # noqa: E402
 
-
-def utf16_index(text):
-    """Maps UTF-16 offsets to str (code point) indices for text."""
-    out = []
-    for i, ch in enumerate(text):
-        out.append(i)
-        if ord(ch) > 0xFFFF:
-            out.append(i)
-    out.append(len(text))
-    return out
 
 
 def load_gold(path):
