@@ -162,7 +162,7 @@ function analyzeWasm(module, bytes) {
   const outcome = runWasm(module, bytes, settings);
   if (outcome.status !== 'ok') throw new Error(`${outcome.status}: ${outcome.message}`);
   let out = 0;
-  for (const { json } of entries(module, outcome)) out += json.length;
+  for (const { json } of entries(module)) out += json.length;
   module.clear();
   return out;
 }

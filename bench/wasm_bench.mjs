@@ -133,7 +133,7 @@ const tWasm = best(() => {
   tCore = Math.min(tCore, cpu() - start);
   if (outcome.status !== 'ok') throw new Error(outcome.message);
   outSize = 0;
-  for (const { json } of entries(module, outcome)) outSize += json.length + 1;
+  for (const { json } of entries(module)) outSize += json.length + 1;
   module.clear();
 });
 const heapPeak = heap(); // wasm memory only grows: its size is the peak

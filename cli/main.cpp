@@ -76,19 +76,21 @@ int analyze(int argc, char** argv) {
     return fail(status::input_too_large,
                 "input is over the limit of " + std::to_string(opts.max_input) + " bytes");
 
-  quoteline::result r = quoteline::analyze(input, opts);
-  if (r.fatal.code != status::ok) {
-    std::string line = quoteline::to_json(r.fatal);
+  // One entry at a time: a big collection never sits in memory as analyses.
+  quoteline::reader r(input, opts);
+  std::string().swap(input);
+  if (r.fatal().code != status::ok) {
+    std::string line = quoteline::to_json(r.fatal());
     std::printf("%s\n", line.c_str());
     return 2;
   }
   int code = 0;
   std::string out;
-  for (const quoteline::entry& e : r.entries) {
+  for (quoteline::entry e; r.next(e);) {
     bool failed = e.failure.code != status::ok;
     out = failed ? quoteline::to_json(e.failure)
-                 : quoteline::to_json(e.article, pretty && !r.collection);
-    if (failed) code = r.collection ? 1 : 2;
+                 : quoteline::to_json(e.article, pretty && !r.collection());
+    if (failed) code = r.collection() ? 1 : 2;
     out += '\n';
     std::fwrite(out.data(), 1, out.size(), stdout);
   }

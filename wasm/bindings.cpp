@@ -1,11 +1,13 @@
-// The embind layer: bytes in the wasm heap -> quoteline::analyze -> JSON
+// The embind layer: bytes in the wasm heap -> quoteline::reader -> JSON
 // bytes. No analysis logic lives here. JS writes the input into a buffer from
-// alloc(), runs analyze(), then pulls each entry's JSON with entry(i) through
-// view(); nothing crossing the boundary needs a .delete().
+// alloc(), runs analyze(), then pulls each entry's JSON with entry() through
+// view() until one comes back done; nothing crossing the boundary needs a
+// .delete().
 #include <emscripten/bind.h>
 
 #include <cstdint>
 #include <cstdlib>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -24,8 +26,6 @@ struct outcome {
   std::string message;
   double position = -1;
   bool collection = false;
-  double count = 0;   // entries to pull with entry(i)
-  double failed = 0;  // entries that are records which could not be read
   double output = 0;  // a fatal error: address and size of its JSON line
   double size = 0;
 };
@@ -35,12 +35,13 @@ struct chunk {
   double output = 0;
   double size = 0;
   bool failed = false;
+  bool done = false;  // no entry: the input has been read to its end
 };
 
-// The last analysis, held between analyze() and the entry() calls: one
-// entry is serialized at a time and then released, so the heap never holds
-// the whole collection's JSON beside its analyses.
-quoteline::result last;
+// The open input between analyze() and the entry() calls: each entry is
+// analysed, serialized and dropped in its turn, so the heap holds the
+// decoded input and one analysis, never the whole collection's.
+std::optional<quoteline::reader> open;
 bool pretty = false;
 std::string out;
 
@@ -53,7 +54,7 @@ emscripten::val view(size_t at, size_t n) {
 }
 
 void clear() {
-  last = {};
+  open.reset();
   std::string().swap(out);
 }
 
@@ -81,29 +82,33 @@ outcome analyze(size_t at, size_t n, const settings& s) {
     std::free(input);
     return refuse({quoteline::status::invalid_options, "unknown input format: " + s.format});
   }
-  last = quoteline::analyze(std::string_view(input, n), opts);
+  // The reader keeps its own decoded copy: the caller's bytes can go now.
+  open.emplace(std::string_view(input, n), opts);
   std::free(input);
-  if (last.fatal.code != quoteline::status::ok) return refuse(last.fatal);
-
+  if (open->fatal().code != quoteline::status::ok) {
+    outcome o = refuse(open->fatal());
+    open.reset();
+    return o;
+  }
   outcome o;
   o.status = "ok";
-  o.collection = last.collection;
-  o.count = double(last.entries.size());
-  for (const quoteline::entry& e : last.entries)
-    o.failed += e.failure.code != quoteline::status::ok;
-  pretty = s.pretty && !last.collection;
+  o.collection = open->collection();
+  pretty = s.pretty && !open->collection();
   return o;
 }
 
-// Entry i of the last analysis as one JSON line (an analysis, or the error
-// that stands in an unreadable record's place); releases the entry.
-chunk entry(size_t i) {
+// The next entry of the open input as one JSON line (an analysis, or the
+// error that stands in an unreadable record's place).
+chunk entry() {
   chunk c;
-  if (i >= last.entries.size()) return c;
-  quoteline::entry& e = last.entries[i];
+  quoteline::entry e;
+  if (!open || !open->next(e)) {
+    clear();
+    c.done = true;
+    return c;
+  }
   c.failed = e.failure.code != quoteline::status::ok;
   out = c.failed ? quoteline::to_json(e.failure) : quoteline::to_json(e.article, pretty);
-  e = {};
   c.output = double(reinterpret_cast<size_t>(out.data()));
   c.size = double(out.size());
   return c;
@@ -126,14 +131,13 @@ EMSCRIPTEN_BINDINGS(quoteline) {
       .field("message", &outcome::message)
       .field("position", &outcome::position)
       .field("collection", &outcome::collection)
-      .field("count", &outcome::count)
-      .field("failed", &outcome::failed)
       .field("output", &outcome::output)
       .field("size", &outcome::size);
   value_object<chunk>("Chunk")
       .field("output", &chunk::output)
       .field("size", &chunk::size)
-      .field("failed", &chunk::failed);
+      .field("failed", &chunk::failed)
+      .field("done", &chunk::done);
   function("alloc", &alloc);
   function("view", &view);
   function("analyze", &analyze);

@@ -51,22 +51,39 @@ analysis analyze_article(input::article&& a) {
 
 }  // namespace
 
-result analyze(std::string_view bytes, const options& opts) {
-  result r;
-  input::reading in = input::read(bytes, opts);
-  r.fatal = std::move(in.fatal);
-  r.collection = in.collection;
-  r.entries.reserve(in.records.size());
-  for (input::record& rec : in.records) {
-    entry e;
-    if (rec.failure.code != status::ok) {
-      e.article.id = std::move(rec.doc.id);
-      e.failure = std::move(rec.failure);
-    } else {
-      e.article = analyze_article(std::move(rec.doc));
-    }
-    r.entries.push_back(std::move(e));
+reader::reader(std::string_view input, const options& opts)
+    : cursor_(std::make_unique<input::cursor>(input, opts)) {}
+reader::~reader() = default;
+reader::reader(reader&&) noexcept = default;
+reader& reader::operator=(reader&&) noexcept = default;
+
+const error& reader::fatal() const {
+  return cursor_->fatal();
+}
+
+bool reader::collection() const {
+  return cursor_->collection();
+}
+
+bool reader::next(entry& e) {
+  input::record rec;
+  if (!cursor_->next(rec)) return false;
+  e = {};
+  if (rec.failure.code != status::ok) {
+    e.article.id = std::move(rec.doc.id);
+    e.failure = std::move(rec.failure);
+  } else {
+    e.article = analyze_article(std::move(rec.doc));
   }
+  return true;
+}
+
+result analyze(std::string_view bytes, const options& opts) {
+  reader in(bytes, opts);
+  result r;
+  r.fatal = in.fatal();
+  r.collection = in.collection();
+  for (entry e; in.next(e);) r.entries.push_back(std::move(e));
   return r;
 }
 

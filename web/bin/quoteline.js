@@ -86,11 +86,13 @@ function analyze(args) {
     process.stdout.write(Buffer.concat([module.view(outcome.output, outcome.size), newline]));
     return 2;
   }
-  for (const { json } of entries(module, outcome)) {
+  let failed = false;
+  for (const entry of entries(module)) {
     if (process.stdout.destroyed) break; // the reader went away (EPIPE)
-    process.stdout.write(Buffer.concat([json, newline]));
+    failed ||= entry.failed;
+    process.stdout.write(Buffer.concat([entry.json, newline]));
   }
-  if (outcome.failed > 0) return outcome.collection ? 1 : 2;
+  if (failed) return outcome.collection ? 1 : 2;
   return 0;
 }
 

@@ -63,9 +63,9 @@ export function bytesOf(input, settings) {
 }
 
 /**
- * Runs the core over `bytes`. A fatal outcome carries its JSON error line at
- * `outcome.output`; otherwise pull the `outcome.count` entries with
- * entries(), then call `module.clear()`.
+ * Opens `bytes` in the core. A fatal outcome carries its JSON error line at
+ * `outcome.output`; otherwise pull the entries with entries(), each analysed
+ * in its turn (the core holds one at a time); `module.clear()` drops the rest.
  */
 export function run(module, bytes, settings) {
   if (bytes.length > settings.maxInput) throw tooLarge(bytes.length, settings.maxInput);
@@ -79,11 +79,9 @@ export function run(module, bytes, settings) {
  * Yields each entry of the last run as a view of its JSON bytes (valid until
  * the next call into the module) and whether it is an unreadable record.
  */
-export function* entries(module, outcome) {
-  for (let i = 0; i < outcome.count; ++i) {
-    const c = module.entry(i);
+export function* entries(module) {
+  for (let c = module.entry(); !c.done; c = module.entry())
     yield { json: module.view(c.output, c.size), failed: c.failed };
-  }
 }
 
 function check(outcome) {
@@ -110,13 +108,17 @@ export function createApi(factory) {
     try {
       const outcome = run(module, bytes, settings);
       check(outcome);
-      if (single && outcome.count !== 1)
-        throw new QuotelineError(
-          'not_an_article',
-          `the input holds ${outcome.count} articles: use analyzeCollection()`,
-        );
       const values = [];
-      for (const { json } of entries(module, outcome)) values.push(JSON.parse(decoder.decode(json)));
+      for (const { json } of entries(module)) {
+        if (single && values.length === 1)
+          throw new QuotelineError(
+            'not_an_article',
+            'the input holds more than one article: use analyzeCollection()',
+          );
+        values.push(JSON.parse(decoder.decode(json)));
+      }
+      if (single && values.length === 0)
+        throw new QuotelineError('not_an_article', 'the input holds no article');
       module.clear();
       return { outcome, values };
     } catch (e) {

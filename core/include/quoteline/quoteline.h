@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -54,7 +55,32 @@ struct result {
   std::vector<entry> entries;
 };
 
+// Every article of the input, analysed. A collection's analyses are all
+// held at once; reader hands them out one at a time instead.
 result analyze(std::string_view input, const options& opts = {});
+
+namespace input {
+class cursor;
+}
+
+// A collection analysed one entry per next(), for callers that serialize
+// and drop each analysis before the next: memory holds the decoded input
+// and one analysis rather than every analysis. Nothing points into `input`
+// once constructed. analyze() is this read to the end.
+class reader {
+ public:
+  explicit reader(std::string_view input, const options& opts = {});
+  ~reader();
+  reader(reader&&) noexcept;
+  reader& operator=(reader&&) noexcept;
+
+  const error& fatal() const;  // fatal().code != ok: next() yields nothing
+  bool collection() const;     // an array or JSON Lines (print one line each)
+  bool next(entry& e);         // false once every entry has been handed out
+
+ private:
+  std::unique_ptr<input::cursor> cursor_;
+};
 
 // Serializes with UTF-16 offsets; always valid JSON, byte-for-byte
 // deterministic for the same analysis.

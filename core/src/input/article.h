@@ -2,6 +2,7 @@
 // `text` is required; every other field may be empty.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -34,8 +35,29 @@ struct reading {
   std::vector<record> records;
 };
 
-// Decodes (BOM, UTF-16, UTF-8 repair), detects the shape and reads every
-// article of the input. Linear in the input size.
+// Decodes (BOM, UTF-16, UTF-8 repair) into its own copy, detects the shape,
+// then hands out one article per next(): a collection is never held as
+// articles all at once. Nothing points into `bytes` once constructed.
+class cursor {
+ public:
+  cursor(std::string_view bytes, const options& opts);
+  ~cursor();
+  cursor(cursor&&) noexcept;
+  cursor& operator=(cursor&&) noexcept;
+
+  const error& fatal() const { return fatal_; }
+  bool collection() const { return collection_; }
+  // The next record; false once all have been read (or on a fatal error).
+  bool next(record& r);
+
+ private:
+  struct state;
+  std::unique_ptr<state> s_;
+  error fatal_;
+  bool collection_ = false;
+};
+
+// Every article at once: a cursor read to its end.
 reading read(std::string_view bytes, const options& opts);
 
 }  // namespace quoteline::input

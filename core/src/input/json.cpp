@@ -2,6 +2,8 @@
 
 #include <simdjson.h>
 
+#include <deque>
+
 #include "input/html.h"
 #include "input/timestamp.h"
 #include "input/wire.h"
@@ -278,45 +280,24 @@ error json_failure(simdjson::error_code code, std::string_view doc, int64_t base
   return e;
 }
 
-void read_one(dom::parser& parser, const char* buf, size_t size, int64_t base, reading& out,
-              bool top) {
-  dom::element doc;
-  if (auto code = parser.parse(buf, size, false).get(doc)) {
-    error e = json_failure(code, std::string_view(buf, size), base);
-    if (top) {
-      out.fatal = e;
-    } else {
-      record r;
-      r.failure = e;
-      out.records.push_back(std::move(r));
-    }
+// Appends the records of one parsed article element (several when a
+// schema.org @graph holds more than one article).
+void read_item(dom::element item, std::deque<record>& out, bool& graph_split) {
+  record r;
+  bool split = false;
+  std::vector<dom::element> graph;
+  read_article(item, r, split, graph);
+  if (!split) {
+    out.push_back(std::move(r));
     return;
   }
-  dom::array arr;
-  std::vector<dom::element> items;
-  if (top && !doc.get_array().get(arr)) {
-    out.collection = true;
-    for (dom::element item : arr) items.push_back(item);
-  } else {
-    items.push_back(doc);
-  }
-  for (size_t i = 0; i < items.size(); ++i) {
-    record r;
-    bool split = false;
-    std::vector<dom::element> graph;
-    read_article(items[i], r, split, graph);
-    if (split) {
-      if (graph.size() > 1 && top) out.collection = true;
-      for (dom::element g : graph) {
-        record gr;
-        bool nested = false;
-        std::vector<dom::element> ignored;
-        read_article(g, gr, nested, ignored);
-        out.records.push_back(std::move(gr));
-      }
-      continue;
-    }
-    out.records.push_back(std::move(r));
+  graph_split = graph.size() > 1;
+  for (dom::element g : graph) {
+    record gr;
+    bool nested = false;
+    std::vector<dom::element> ignored;
+    read_article(g, gr, nested, ignored);
+    out.push_back(std::move(gr));
   }
 }
 
@@ -336,34 +317,87 @@ size_t longest_line(const char* buf, size_t size) {
 
 }  // namespace
 
-void read_json(const char* buf, size_t size, bool lines, reading& out) {
+struct json_reader::state {
   dom::parser parser;
+  const char* buf = nullptr;
+  size_t size = 0;
+  size_t pos = 0;  // JSON Lines: where the next line starts
+  bool lines = false;
+  // A single document: its articles, read one at a time from the DOM.
+  dom::array items;
+  dom::array::iterator item, last;
+  std::deque<record> pending;
+  int64_t index = 0;  // JSON Lines: records handed out so far
+};
+
+json_reader::json_reader(const char* buf, size_t size, bool lines) : s_(new state) {
+  s_->buf = buf;
+  s_->size = size;
+  s_->lines = lines;
   size_t capacity = lines ? longest_line(buf, size) : size;
-  if (auto code = parser.allocate(std::max<size_t>(capacity, 64), kMaxDepth)) {
-    out.fatal.code = status::input_too_large;
-    out.fatal.message =
+  if (auto code = s_->parser.allocate(std::max<size_t>(capacity, 64), kMaxDepth)) {
+    fatal_.code = status::input_too_large;
+    fatal_.message =
         std::string("cannot allocate the JSON parser: ") + simdjson::error_message(code);
     return;
   }
-  if (!lines) {
-    read_one(parser, buf, size, 0, out, true);
+  if (lines) {
+    collection_ = true;
     return;
   }
-  out.collection = true;
-  for (size_t start = 0; start < size;) {
-    const char* nl = static_cast<const char*>(memchr(buf + start, '\n', size - start));
-    size_t end = nl ? static_cast<size_t>(nl - buf) : size;
-    size_t a = start, b = end;
-    while (a < b && (buf[a] == ' ' || buf[a] == '\t' || buf[a] == '\r')) ++a;
-    while (b > a && (buf[b - 1] == ' ' || buf[b - 1] == '\t' || buf[b - 1] == '\r')) --b;
-    if (a < b) {
-      size_t before = out.records.size();
-      read_one(parser, buf + a, b - a, static_cast<int64_t>(a), out, false);
-      for (size_t i = before; i < out.records.size(); ++i)
-        out.records[i].failure.record = static_cast<int64_t>(i);
-    }
-    start = end + 1;
+  dom::element doc;
+  if (auto code = s_->parser.parse(buf, size, false).get(doc)) {
+    fatal_ = json_failure(code, std::string_view(buf, size), 0);
+    return;
   }
+  if (!doc.get_array().get(s_->items)) {
+    collection_ = true;
+    s_->item = s_->items.begin();
+    s_->last = s_->items.end();
+    return;
+  }
+  // One article, read now: a @graph of several makes the input a collection.
+  bool split = false;
+  read_item(doc, s_->pending, split);
+  collection_ = split;
+}
+
+json_reader::~json_reader() = default;
+
+bool json_reader::next(record& r) {
+  state& s = *s_;
+  while (s.pending.empty()) {
+    if (fatal_.code != status::ok) return false;
+    if (!s.lines) {
+      if (s.item == s.last) return false;
+      bool split = false;
+      read_item(*s.item, s.pending, split);
+      ++s.item;
+      continue;
+    }
+    if (s.pos >= s.size) return false;
+    const char* nl = static_cast<const char*>(memchr(s.buf + s.pos, '\n', s.size - s.pos));
+    size_t end = nl ? static_cast<size_t>(nl - s.buf) : s.size;
+    size_t a = s.pos, b = end;
+    s.pos = end + 1;
+    while (a < b && (s.buf[a] == ' ' || s.buf[a] == '\t' || s.buf[a] == '\r')) ++a;
+    while (b > a && (s.buf[b - 1] == ' ' || s.buf[b - 1] == '\t' || s.buf[b - 1] == '\r')) --b;
+    if (a == b) continue;
+    dom::element doc;
+    if (auto code = s.parser.parse(s.buf + a, b - a, false).get(doc)) {
+      record failed;
+      failed.failure =
+          json_failure(code, std::string_view(s.buf + a, b - a), static_cast<int64_t>(a));
+      s.pending.push_back(std::move(failed));
+    } else {
+      bool split = false;
+      read_item(doc, s.pending, split);
+    }
+    for (record& p : s.pending) p.failure.record = s.index++;
+  }
+  r = std::move(s.pending.front());
+  s.pending.pop_front();
+  return true;
 }
 
 size_t json_error_offset(std::string_view s) {

@@ -3,15 +3,35 @@
 // simdjson types stay inside input/.
 #pragma once
 
+#include <memory>
 #include <string>
 
 #include "input/article.h"
 
 namespace quoteline::input {
 
-// `buf` holds `size` bytes of valid UTF-8 followed by at least
-// simdjson::SIMDJSON_PADDING readable bytes (read() guarantees it).
-void read_json(const char* buf, size_t size, bool lines, reading& out);
+// The articles of a JSON document or of JSON Lines, one record per next():
+// a line is parsed only when its turn comes, so the parser's buffers hold
+// one line, never the whole collection. `buf` holds `size` bytes of valid
+// UTF-8 followed by at least simdjson::SIMDJSON_PADDING readable bytes, and
+// must outlive the reader.
+class json_reader {
+ public:
+  json_reader(const char* buf, size_t size, bool lines);
+  ~json_reader();
+  json_reader(const json_reader&) = delete;
+  json_reader& operator=(const json_reader&) = delete;
+
+  const error& fatal() const { return fatal_; }
+  bool collection() const { return collection_; }
+  bool next(record& r);
+
+ private:
+  struct state;
+  std::unique_ptr<state> s_;
+  error fatal_;
+  bool collection_ = false;
+};
 
 // Byte offset of the first syntax error in `s` (or s.size() when the JSON
 // ends too early), found by a small iterative checker on the error path.

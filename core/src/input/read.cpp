@@ -1,6 +1,9 @@
 // Bytes to articles: decode to valid UTF-8, detect the shape, dispatch.
 #include <simdjson.h>
 
+#include <memory>
+#include <optional>
+
 #include "input/article.h"
 #include "input/json.h"
 #include "input/wire.h"
@@ -105,18 +108,24 @@ size_t fix_lone_surrogates(std::string& s) {
 
 }  // namespace
 
-reading read(std::string_view bytes, const options& opts) {
-  reading out;
+struct cursor::state {
+  std::string text;                     // decoded, padded for simdjson
+  std::vector<diagnostic> diagnostics;  // about the whole input
+  std::optional<record> single;         // wire text: its one article
+  std::unique_ptr<json_reader> json;
+};
+
+cursor::cursor(std::string_view bytes, const options& opts) : s_(new state) {
   if (bytes.size() > opts.max_input) {
-    out.fatal.code = status::input_too_large;
-    out.fatal.message = "input is over the limit of " + std::to_string(opts.max_input) + " bytes";
-    return out;
+    fatal_.code = status::input_too_large;
+    fatal_.message = "input is over the limit of " + std::to_string(opts.max_input) + " bytes";
+    return;
   }
   decoded d = decode(bytes);
   if (blank(d.text)) {
-    out.fatal.code = status::empty_input;
-    out.fatal.message = "the input is empty";
-    return out;
+    fatal_.code = status::empty_input;
+    fatal_.message = "the input is empty";
+    return;
   }
   size_t first = d.text.find_first_not_of(" \t\r\n");
   input_format f = opts.format;
@@ -126,11 +135,10 @@ reading read(std::string_view bytes, const options& opts) {
                              : input_format::text;
   }
   if (f == input_format::text) {
-    record r;
-    r.doc.diagnostics = std::move(d.diagnostics);
-    read_wire(std::move(d.text), r.doc);
-    out.records.push_back(std::move(r));
-    return out;
+    s_->single.emplace();
+    s_->single->doc.diagnostics = std::move(d.diagnostics);
+    read_wire(std::move(d.text), s_->single->doc);
+    return;
   }
   if (size_t n = fix_lone_surrogates(d.text)) {
     diagnostic w;
@@ -138,12 +146,38 @@ reading read(std::string_view bytes, const options& opts) {
     w.message = std::to_string(n) + " unpaired surrogate escape(s) became U+FFFD";
     d.diagnostics.push_back(std::move(w));
   }
-  size_t size = d.text.size();
-  d.text.resize(size + simdjson::SIMDJSON_PADDING, '\0');
-  read_json(d.text.data(), size, f == input_format::jsonl, out);
+  s_->text = std::move(d.text);
+  s_->diagnostics = std::move(d.diagnostics);
+  size_t size = s_->text.size();
+  s_->text.resize(size + simdjson::SIMDJSON_PADDING, '\0');
+  s_->json = std::make_unique<json_reader>(s_->text.data(), size, f == input_format::jsonl);
+  fatal_ = s_->json->fatal();
+  collection_ = s_->json->collection();
+}
+
+cursor::~cursor() = default;
+cursor::cursor(cursor&&) noexcept = default;
+cursor& cursor::operator=(cursor&&) noexcept = default;
+
+bool cursor::next(record& r) {
+  if (s_->single) {
+    r = std::move(*s_->single);
+    s_->single.reset();
+    return true;
+  }
+  if (!s_->json || !s_->json->next(r)) return false;
   // Decoding warnings concern the whole input: every article carries them.
-  for (record& r : out.records)
-    r.doc.diagnostics.insert(r.doc.diagnostics.begin(), d.diagnostics.begin(), d.diagnostics.end());
+  r.doc.diagnostics.insert(r.doc.diagnostics.begin(), s_->diagnostics.begin(),
+                           s_->diagnostics.end());
+  return true;
+}
+
+reading read(std::string_view bytes, const options& opts) {
+  cursor c(bytes, opts);
+  reading out;
+  out.fatal = c.fatal();
+  out.collection = c.collection();
+  for (record r; c.next(r); r = {}) out.records.push_back(std::move(r));
   return out;
 }
 

@@ -60,7 +60,9 @@ size_t valid_length(std::string_view s, size_t i, size_t& bad) {
 
 repair_report repair_utf8(std::string_view in, std::string& out) {
   repair_report r;
-  out.reserve(out.size() + in.size());
+  // libc++ (the wasm build) shrinks on a smaller reserve(): never ask for
+  // less than a caller already reserved, or its padding costs a copy.
+  if (out.capacity() < out.size() + in.size()) out.reserve(out.size() + in.size());
   size_t i = 0;
   while (i < in.size()) {
     // ASCII fast path: most news text is ASCII between its curly quotes.
