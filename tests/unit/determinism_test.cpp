@@ -172,3 +172,49 @@ TEST_CASE("output: invalid UTF-8 and lone surrogates in raw bytes become valid t
     CHECK(render(in) == once);
   }
 }
+
+TEST_CASE("reader: one entry at a time gives what analyze() gives at once", "[determinism]") {
+  std::vector<std::string> inputs;
+  for (const std::string& f : fixtures()) inputs.push_back(read_file(f));
+  // Failed records between good ones, a @graph split, an array, blank lines.
+  inputs.push_back("{\"id\":\"a\",\"body\":\"He said \\\"yes.\\\"\"}\n\n{\"id\":\"b\"}\n{bad\n"
+                   "{\"@graph\":[{\"@type\":\"NewsArticle\",\"articleBody\":\"one\"},"
+                   "{\"@type\":\"NewsArticle\",\"articleBody\":\"two\"}]}\n");
+  inputs.push_back("[{\"body\":\"x\"},{\"title\":\"no body\"},{\"body\":\"y\"}]");
+  for (const std::string& in : inputs) {
+    result all = analyze(in);
+    reader r(in);
+    CHECK(r.fatal().code == all.fatal.code);
+    CHECK(r.collection() == all.collection);
+    size_t i = 0;
+    for (entry e; r.next(e); ++i) {
+      REQUIRE(i < all.entries.size());
+      const entry& want = all.entries[i];
+      CHECK(e.failure.code == want.failure.code);
+      CHECK(e.failure.record == want.failure.record);
+      CHECK(to_json(e.article) == to_json(want.article));
+    }
+    CHECK(i == all.entries.size());
+    entry extra;
+    CHECK_FALSE(r.next(extra));
+  }
+}
+
+TEST_CASE("reader: each JSON Lines entry reads as its line would alone", "[determinism]") {
+  const std::vector<std::string> lines = {
+      "{\"id\":\"a\",\"body\":\"\\u201cWe will win,\\u201d Ms. Lee said on Monday.\"}",
+      "{\"id\":\"b\",\"published\":\"2024-05-02\",\"body\":\"He said it would end by June.\"}",
+      "{\"id\":\"c\",\"body\":\"Nothing quoted here.\"}"};
+  std::string all;
+  for (const std::string& l : lines) all += l + "\n";
+  reader r(all);
+  REQUIRE(r.collection());
+  size_t i = 0;
+  for (entry e; r.next(e); ++i) {
+    REQUIRE(i < lines.size());
+    result alone = analyze(lines[i]);
+    REQUIRE(alone.entries.size() == 1);
+    CHECK(to_json(e.article) == to_json(alone.entries[0].article));
+  }
+  CHECK(i == lines.size());
+}
