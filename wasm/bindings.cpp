@@ -5,13 +5,16 @@
 // .delete().
 #include <emscripten/bind.h>
 
+#include <cmath>
 #include <cstdint>
 #include <cstdlib>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "quoteline/quoteline.h"
+#include "quoteline/timeline.h"
 
 namespace {
 
@@ -114,6 +117,74 @@ chunk entry() {
   return c;
 }
 
+// --- the timeline: the core's minute ranges and calendar bins ---------------
+// Numbers cross as Float64Array views (valid until the next call), so a
+// frame of a 10,000-event timeline costs one call and no per-bin objects.
+
+std::vector<double> numbers;
+std::vector<quoteline::timeline::item> placed;
+
+// [start, end) in minutes of each '\n'-separated TIMEX3 value; NaN for a
+// value without a place on the axis (a duration, PRESENT_REF, XXXX-...).
+emscripten::val ranges(const std::string& values) {
+  numbers.clear();
+  for (size_t at = 0; at <= values.size();) {
+    size_t nl = values.find('\n', at);
+    if (nl == std::string::npos) nl = values.size();
+    int64_t start, end;
+    bool ok =
+        quoteline::timeline::range_of(std::string_view(values).substr(at, nl - at), start, end);
+    numbers.push_back(ok ? double(start) : NAN);
+    numbers.push_back(ok ? double(end) : NAN);
+    at = nl + 1;
+  }
+  return emscripten::val(emscripten::typed_memory_view(numbers.size(), numbers.data()));
+}
+
+// The items to bin: `n` (start, end, kind) triples of doubles at `at` (a
+// buffer from alloc(), freed here), ordered by start then end. Kind: 0
+// published, 1 mention, 2 quote.
+void place(size_t at, size_t n) {
+  const double* v = reinterpret_cast<const double*>(at);
+  placed.assign(n, {});
+  // Minutes of any year the calendar can name fit well inside +-9e15.
+  const auto minute = [](double t) { return std::isfinite(t) && std::fabs(t) < 9e15 ? int64_t(t) : 0; };
+  for (size_t i = 0; i < n; ++i) {
+    placed[i].start = minute(v[3 * i]);
+    placed[i].end = minute(v[3 * i + 1]);
+    placed[i].kind = v[3 * i + 2] == 0   ? quoteline::event_kind::published
+                     : v[3 * i + 2] == 2 ? quoteline::event_kind::quote
+                                         : quoteline::event_kind::mention;
+  }
+  std::free(reinterpret_cast<void*>(at));
+}
+
+struct binned {
+  int used = 0;                                    // quoteline::timeline::resolution of the bins
+  emscripten::val bins = emscripten::val::null();  // 7 numbers per bin, see bins()
+};
+
+// The placed items starting in [from, to) minutes, counted per calendar bin
+// (resolution 0: the finest with at most `target` bins). Per bin: start,
+// end, first item, count, published, mentions, quotes.
+binned bins(int resolution, int target, double from, double to) {
+  namespace tl = quoteline::timeline;
+  const auto clamp = [](double t, int64_t dflt) {
+    return std::isfinite(t) && std::fabs(t) < 9e15 ? int64_t(t) : dflt;
+  };
+  tl::histogram h = tl::bucket(
+      placed, static_cast<tl::resolution>(resolution < 0 || resolution > 7 ? 0 : resolution),
+      target, clamp(from, INT64_MIN), clamp(to, INT64_MAX));
+  numbers.clear();
+  for (const tl::bin& b : h.bins)
+    numbers.insert(numbers.end(), {double(b.start), double(b.end), double(b.first), double(b.count),
+                                   double(b.published), double(b.mentions), double(b.quotes)});
+  binned out;
+  out.used = int(h.used);
+  out.bins = emscripten::val(emscripten::typed_memory_view(numbers.size(), numbers.data()));
+  return out;
+}
+
 std::string version() {
   return quoteline::version();
 }
@@ -144,4 +215,8 @@ EMSCRIPTEN_BINDINGS(quoteline) {
   function("entry", &entry);
   function("clear", &clear);
   function("version", &version);
+  value_object<binned>("Binned").field("used", &binned::used).field("bins", &binned::bins);
+  function("ranges", &ranges);
+  function("place", &place);
+  function("bins", &bins);
 }

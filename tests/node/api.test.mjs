@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { analyze, analyzeCollection, init, QuotelineError, version } from '../../web/src/node.js';
+import { analyze, analyzeCollection, init, QuotelineError, timeline, version } from '../../web/src/node.js';
 import { createApi } from '../../web/src/api.js';
 import { web, wire as wirePath } from './paths.mjs';
 
@@ -168,4 +168,29 @@ test('api: init() loads the wasm from bytes, a path or a file URL', () => {
     await init({ wasm: '/nonexistent/quoteline.wasm' }).then(() => console.log('loaded'), () => console.log('failed'));`;
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', bad], { encoding: 'utf8' });
   assert.equal(r.stdout, 'failed\n');
+});
+
+test('api: timeline ranges are the core minute ranges, and its bins count by kind', async () => {
+  const tl = await timeline();
+  const day = Date.UTC(2024, 2, 22) / 6e4;
+  const r = tl.ranges(['2024-03-22', '2024-03', 'P3D', 'PRESENT_REF', '2024-03-22T10:29', 'x\ny']);
+  assert.deepEqual([...r.slice(0, 4)], [day, day + 1440, Date.UTC(2024, 2, 1) / 6e4, Date.UTC(2024, 3, 1) / 6e4]);
+  assert.ok(Number.isNaN(r[4]) && Number.isNaN(r[6]) && Number.isNaN(r[10]), 'durations and refs have no place');
+  assert.deepEqual([...r.slice(8, 10)], [day + 629, day + 630]);
+  // Two days: a publication and two mentions on the first, one quote on the second.
+  tl.place([
+    { start: day + 60, end: day + 61, kind: 'published' },
+    { start: day + 600, end: day + 601, kind: 'mention' },
+    { start: day + 700, end: day + 701, kind: 'mention' },
+    { start: day + 1440 + 5, end: day + 1440 + 6, kind: 'quote' },
+  ]);
+  const h = tl.bins(2, 10, day, day + 2880); // resolution 2: days
+  assert.equal(h.used, 2);
+  assert.deepEqual([...h.bins], [day, day + 1440, 0, 3, 1, 2, 0, day + 1440, day + 2880, 3, 1, 0, 0, 1]);
+  // A second timeline on the same module keeps its own items.
+  const other = await timeline();
+  other.place([{ start: day, end: day + 1, kind: 'mention' }]);
+  assert.equal(other.bins(0, 10, day - 60, day + 60).bins[3], 1);
+  assert.equal(tl.bins(2, 10, day, day + 2880).bins.length, 14);
+  assert.equal(tl.bins(0, 100, -Infinity, Infinity).bins.length > 0, true);
 });

@@ -84,6 +84,52 @@ export function* entries(module) {
     yield { json: module.view(c.output, c.size), failed: c.failed };
 }
 
+// Which timeline's items the module holds: several viewers share a module.
+const placedBy = new WeakMap();
+
+/**
+ * A timeline on the core of one module: minute ranges of TIMEX3 values and
+ * calendar bins of placed items, so a page draws what the core counts. Each
+ * call gives an independent timeline.
+ */
+export function timelineOf(module) {
+  let packed = new Float64Array(0);
+  const self = {
+    /** [start, end) minutes per value, two numbers each; NaN when unplaceable. */
+    ranges(values) {
+      return module.ranges(values.map((v) => String(v ?? '').replace(/\n/g, ' ')).join('\n')).slice();
+    },
+    /** Sets the items to bin: `{start, end, kind}` in minutes, ordered by start, then end. */
+    place(items) {
+      packed = new Float64Array(items.length * 3);
+      items.forEach((it, i) => {
+        packed[3 * i] = it.start;
+        packed[3 * i + 1] = it.end;
+        packed[3 * i + 2] = it.kind === 'published' ? 0 : it.kind === 'quote' ? 2 : 1;
+      });
+      load();
+    },
+    /**
+     * The placed items starting in [from, to) minutes per calendar bin:
+     * `used` is the resolution (1 hour ... 7 decade), `bins` 7 numbers per
+     * bin (start, end, first item, count, published, mentions, quotes).
+     */
+    bins(resolution, target, from, to) {
+      if (placedBy.get(module) !== self) load();
+      const h = module.bins(resolution, target, from, to);
+      return { used: h.used, bins: h.bins.slice() };
+    },
+  };
+  function load() {
+    const at = module.alloc(packed.byteLength);
+    if (!at) throw new QuotelineError('input_too_large', 'not enough memory for the timeline');
+    new Float64Array(module.view(at, packed.byteLength).buffer, at, packed.length).set(packed);
+    module.place(at, packed.length / 3);
+    placedBy.set(module, self);
+  }
+  return self;
+}
+
 function check(outcome) {
   if (outcome.status === 'ok') return;
   throw new QuotelineError(outcome.status, outcome.message, outcome.position);
@@ -156,5 +202,10 @@ export function createApi(factory) {
     await loader.load(options);
   }
 
-  return { analyze, analyzeCollection, version, init, load: loader.load };
+  /** The core's timeline helpers (see timelineOf), on the shared module. */
+  async function timeline() {
+    return timelineOf(await loader.load());
+  }
+
+  return { analyze, analyzeCollection, version, init, timeline, load: loader.load };
 }

@@ -6,7 +6,7 @@ import { createApi, QuotelineError } from './api.js';
 
 const api = createApi(createQuoteline);
 
-export const { analyze, analyzeCollection, version } = api;
+export const { analyze, analyzeCollection, version, timeline } = api;
 export { QuotelineError };
 
 /** Loads the wasm now; `wasm` may be a path, a file: URL or the bytes. */

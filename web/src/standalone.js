@@ -4,9 +4,9 @@
 import createQuoteline from '../dist/quoteline.single.cjs';
 import { createApi, QuotelineError } from './api.js';
 
-export const { analyze, analyzeCollection, version, init } = createApi(createQuoteline);
+export const { analyze, analyzeCollection, version, init, timeline } = createApi(createQuoteline);
 export { QuotelineError };
 
 // <quoteline-viewer> in the same script, its CSS inlined.
 import { defineViewer } from './viewer/classic.js';
-defineViewer({ analyze, analyzeCollection, init });
+defineViewer({ analyze, analyzeCollection, init, timeline });

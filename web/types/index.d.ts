@@ -181,5 +181,36 @@ export function version(): Promise<string>;
  */
 export function init(options?: InitOptions): Promise<void>;
 
+/** An item to bin on the timeline: a minute range since 1970 and its event kind. */
+export interface TimelineItem {
+  start: number;
+  end: number;
+  kind: TimelineEvent['kind'];
+}
+
+/** The core's calendar bins of the placed items. */
+export interface TimelineBins {
+  /** Bin size: 1 hour, 2 day, 3 ISO week, 4 month, 5 quarter, 6 year, 7 decade. */
+  used: number;
+  /** Seven numbers per bin: start, end (minutes), first item, count, published, mentions, quotes. */
+  bins: Float64Array;
+}
+
+/** The core's timeline: where TIMEX3 values sit in time, and calendar bins of items. */
+export interface Timeline {
+  /** [start, end) minutes of each value, two numbers per value; NaN when it has no place. */
+  ranges(values: readonly string[]): Float64Array;
+  /** Sets the items to bin, ordered by start, then end. */
+  place(items: readonly TimelineItem[]): void;
+  /**
+   * Counts the placed items starting in [from, to) minutes per bin of `resolution`
+   * (0: the finest with at most `target` bins).
+   */
+  bins(resolution: number, target: number, from: number, to: number): TimelineBins;
+}
+
+/** The core's timeline helpers on the shared module (what the viewer bins with). */
+export function timeline(): Promise<Timeline>;
+
 // <quoteline-viewer> (browser entry and standalone script).
 export type { QuotelineViewer, QuotelineFilter, QuotelineFilterDetail, QuotelineSelectDetail } from './viewer.js';

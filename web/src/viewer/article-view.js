@@ -17,7 +17,7 @@ export class ArticleView {
   }
 
   /** Renders article `a` (an analysis) with `speakers` (id -> view speaker). */
-  show(a, speakers, heading = 'h2') {
+  show(a, speakers, heading = 'h2', published = null) {
     this.a = a;
     const el = this.el;
     clear(el);
@@ -31,7 +31,7 @@ export class ArticleView {
     if (d && (d.place || d.agency)) {
       meta.push(h('span', { class: 'dateline', part: 'dateline' }, [d.place, d.agency && `(${d.agency})`].filter(Boolean).join(' ')));
     }
-    if (a.published) meta.push(h('time', { datetime: a.published, class: 'published' }, label(a.published)));
+    if (a.published) meta.push(h('time', { datetime: a.published, class: 'published' }, label(a.published, published)));
     if (meta.length) head.append(h('p', { class: 'meta' }, meta));
     el.append(head);
     const body = h('div', { class: 'body', part: 'body' });

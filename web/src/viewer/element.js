@@ -168,7 +168,9 @@ export class QuotelineViewer extends HTMLElement {
     const { articles, errors } = split(records.filter(Boolean));
     if (this.io) this.io.disconnect();
     this.list = articles;
-    this.m = model(articles);
+    if (!api) throw Object.assign(new Error('The analysis API is not available.'), { code: 'no_api' });
+    const tl = await api.timeline();
+    this.m = model(articles, tl);
     this.speakers = new Map(this.m.speakers.map((s) => [s.id, s]));
     this.order = articles.map((_, i) => i).sort((i, j) => (articles[i].published || '').localeCompare(articles[j].published || '') || i - j);
     await this.styled;
@@ -179,7 +181,7 @@ export class QuotelineViewer extends HTMLElement {
     this.nav.hidden = articles.length < 2;
     if (articles.length > 1) this.fillNav();
     this.panel.show(this.m);
-    this.timeline.show(this.m);
+    this.timeline.show(this.m, tl);
     this.current = -1;
     if (articles.length) this.show(this.order[0], true);
     this.state = 'ready';
@@ -197,7 +199,7 @@ export class QuotelineViewer extends HTMLElement {
     if (!this.pick.hidden) {
       for (const i of this.order) {
         const a = this.list[i];
-        this.pick.append(h('option', { value: i }, `${a.published ? label(a.published) + ' \u2014 ' : ''}${a.headline || a.id || 'Article ' + (i + 1)}`));
+        this.pick.append(h('option', { value: i }, `${a.published ? label(a.published, this.m.published[i]) + ' \u2014 ' : ''}${a.headline || a.id || 'Article ' + (i + 1)}`));
       }
     }
   }
@@ -206,7 +208,7 @@ export class QuotelineViewer extends HTMLElement {
   show(i, quiet) {
     if (i === this.current || !this.list[i]) return;
     this.current = i;
-    this.view.show(this.list[i], this.speakers, 'h2');
+    this.view.show(this.list[i], this.speakers, 'h2', this.m.published[i]);
     this.pick.value = String(i);
     this.pos.textContent = `${this.order.indexOf(i) + 1} of ${this.order.length}`;
     this.dim();

@@ -1,8 +1,28 @@
 // Plain view data derived from one or more analyses: speakers with their
 // colour slot, quote entries and time-ordered timeline items. Linear work
 // over the analyses; nothing here is recomputed while panning or zooming.
-import { span } from './time.js';
+// Where a TIMEX3 value sits in time is the core's answer (timeline ranges),
+// asked once for every value of the collection.
 import { clip } from './dom.js';
+
+const MINUTE = 6e4;
+
+// span(value) for every published and event value, in one call to the core.
+function spans(articles, tl) {
+  const values = [];
+  for (const a of articles) {
+    values.push(a.published);
+    for (const e of a.events || []) values.push(e.when);
+  }
+  const r = tl.ranges(values);
+  let k = 0;
+  const next = () => {
+    const t0 = r[k] * MINUTE, t1 = r[k + 1] * MINUTE;
+    k += 2;
+    return t0 === t0 ? { t0, t1 } : null; // NaN: no place on the axis
+  };
+  return next;
+}
 
 export const COLOURS = 8;
 
@@ -13,16 +33,19 @@ export function split(list) {
   return { articles, errors };
 }
 
-/** Builds the view model for `articles` (analyses, in input order). */
-export function model(articles) {
+/** Builds the view model for `articles` (analyses, in input order); `tl` is the core's timeline. */
+export function model(articles, tl) {
   const speakers = new Map();
   const quotes = [];
   const items = [];
+  const span = spans(articles, tl);
+  const published = [];
   articles.forEach((a, ai) => {
-    const pub = span(a.published);
+    const pub = span();
+    published.push(pub);
     const quoteTime = new Map();
     for (const e of a.events || []) {
-      const s = span(e.when);
+      const s = span();
       if (!s) continue;
       if (e.kind === 'quote' && e.quote) {
         quoteTime.set(e.quote, s.t0);
@@ -55,24 +78,7 @@ export function model(articles) {
   });
   const ranked = [...speakers.values()].sort((x, y) => (x.id === '') - (y.id === '') || y.count - x.count || x.name.localeCompare(y.name));
   ranked.forEach((s, i) => (s.slot = s.id === '' ? 'none' : i % COLOURS));
-  items.sort((x, y) => x.t0 - y.t0 || x.article - y.article);
-  const times = new Float64Array(items.length);
-  items.forEach((it, i) => (times[i] = (it.t0 + it.t1) / 2));
-  // Midpoints can break the t0 order when long and short spans mix; keep
-  // `times` sorted because the timeline binary-searches it.
-  const order = [...times.keys()].sort((i, j) => times[i] - times[j]);
-  const sorted = order.map((i) => items[i]);
-  sorted.forEach((it, i) => (times[i] = (it.t0 + it.t1) / 2));
-  return { articles, speakers: ranked, quotes, items: sorted, times };
-}
-
-/** Index of the first value in sorted `a` that is >= x. */
-export function lower(a, x) {
-  let lo = 0, hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  // The core bins items in this order (start, then end, then article).
+  items.sort((x, y) => x.t0 - y.t0 || x.t1 - y.t1 || x.article - y.article);
+  return { articles, speakers: ranked, quotes, items, published };
 }

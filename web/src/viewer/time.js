@@ -1,51 +1,8 @@
-// Reading TIMEX3 values (already normalized by the core) into time spans,
-// and formatting axis labels. Times are UTC milliseconds: the core's values
-// carry no zone, so showing them in UTC keeps the dates the article gave.
+// Labels for TIMEX3 values (placed in time by the core) and axis ticks.
+// Times are UTC milliseconds: the core places zone-less values as UTC, so
+// showing them in UTC keeps the dates the article gave.
 
 const DAY = 864e5;
-
-/**
- * The span [t0, t1) of a TIMEX3 DATE/TIME value, or null when the value is
- * not an anchored moment (durations, PRESENT_REF, XXXX-...).
- */
-export function span(value) {
-  if (!value || typeof value != 'string') return null;
-  if (/T\d\d:\d\d.*(Z|[+-]\d\d:?\d\d)$/.test(value)) {
-    const t = Date.parse(value);
-    if (isFinite(t)) return at(t, 6e4);
-  }
-  let m = /^(\d{4})-(\d\d)-(\d\d)(?:T(\d\d)(?::(\d\d))?(?::(\d\d))?)?/.exec(value);
-  if (m) {
-    const [y, mo, d] = [+m[1], +m[2] - 1, +m[3]];
-    if (m[4] == null) return at(Date.UTC(y, mo, d), DAY);
-    const t = Date.UTC(y, mo, d, +m[4], +(m[5] || 0), +(m[6] || 0));
-    return at(t, m[6] != null ? 1e3 : m[5] != null ? 6e4 : 36e5);
-  }
-  if ((m = /^(\d{4})-(\d\d)$/.exec(value))) return range(Date.UTC(+m[1], +m[2] - 1, 1), Date.UTC(+m[1], +m[2], 1));
-  if ((m = /^(\d{4})-W(\d\d)/.exec(value))) {
-    // ISO week 1 holds January 4th.
-    const jan4 = Date.UTC(+m[1], 0, 4);
-    const monday = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * DAY;
-    return at(monday + (+m[2] - 1) * 7 * DAY, 7 * DAY);
-  }
-  if ((m = /^(\d{4})-Q([1-4])$/.exec(value))) return range(Date.UTC(+m[1], (m[2] - 1) * 3, 1), Date.UTC(+m[1], m[2] * 3, 1));
-  if ((m = /^(\d{4})-H([12])$/.exec(value))) return range(Date.UTC(+m[1], (m[2] - 1) * 6, 1), Date.UTC(+m[1], m[2] * 6, 1));
-  if ((m = /^(\d{4})-(SP|SU|FA|WI)$/.exec(value))) {
-    const s = { SP: 2, SU: 5, FA: 8, WI: 11 }[m[2]];
-    return range(Date.UTC(+m[1], s, 1), Date.UTC(+m[1], s + 3, 1));
-  }
-  if ((m = /^(\d{4})$/.exec(value))) return range(Date.UTC(+m[1], 0, 1), Date.UTC(+m[1] + 1, 0, 1));
-  if ((m = /^(\d{3})X$/.exec(value))) return range(Date.UTC(+m[1] * 10, 0, 1), Date.UTC(+m[1] * 10 + 10, 0, 1));
-  return null;
-}
-
-function at(t, len) {
-  return range(t, t + len);
-}
-
-function range(t0, t1) {
-  return isFinite(t0) && isFinite(t1) ? { t0, t1 } : null;
-}
 
 // English, UTC, by hand: the UI is English, and the first Intl.DateTimeFormat
 // costs 10-40 ms of ICU loading, a third of the time-to-interactive budget.
@@ -61,9 +18,8 @@ const fmt = {
 };
 const format = (key, t) => fmt[key](new Date(t));
 
-/** A label for a TIMEX3 value as precise as the value itself. */
-export function label(value) {
-  const s = span(value);
+/** A label for a TIMEX3 value as precise as its span `s` ({t0, t1}, the core's). */
+export function label(value, s) {
   if (!s) return value || '';
   const len = s.t1 - s.t0;
   if (len < DAY) return `${format('d', s.t0)}, ${format('hm', s.t0)}`;

@@ -1,11 +1,10 @@
 // The timeline: publication times and dated events on a time axis. Only
-// what is in view is in the DOM: events fall into time cells of a power-of-
-// two width, a cell holding one event shows it, a denser cell shows a count
-// (press it to zoom in). Counting a cell is two binary searches over the
-// sorted times, so a frame costs O(cells * log n) whatever the event count.
-// Narrow containers get the same cells as a vertical list.
+// what is in view is in the DOM: the core counts the events in view per
+// calendar bin (hours, days, weeks ... decades, the finest that fits the
+// width), a bin holding one event of a lane shows it, a denser one shows a
+// count (press it to zoom in). A frame is one call into the core, linear in
+// the events in view. Narrow containers get the same bins as a vertical list.
 import { h, clear, emit, roving } from './dom.js';
-import { lower } from './model.js';
 import { ticks, label, extent, iso } from './time.js';
 
 const CELL = 30; // px per cell in the horizontal layout
@@ -13,6 +12,8 @@ const ROWS = 12; // cells in the list layout
 const NARROW = 460; // px: below this the list layout is used
 const STACK = 12; // clusters up to this size open as a list
 const HOUR = 36e5;
+const MINUTE = 6e4;
+const FINEST = 1; // the core's hour bins: a cluster there cannot be zoomed apart
 
 export class Timeline {
   constructor(uid) {
@@ -86,15 +87,12 @@ export class Timeline {
     this.track.addEventListener('pointercancel', (e) => this.up(e));
   }
 
-  /** Shows the items of view model `m`. */
-  show(m) {
-    const lanes = [[], []];
-    for (const it of m.items) lanes[it.kind === 'published' ? 0 : 1].push(it);
-    lanes.forEach((items, i) => {
-      const ln = this.lanes[i];
-      ln.items = items.sort((x, y) => (x.t0 + x.t1) - (y.t0 + y.t1));
-      ln.times = Float64Array.from(items, (it) => (it.t0 + it.t1) / 2);
-    });
+  /** Shows the items of view model `m`, binned by the core's timeline `tl`. */
+  show(m, tl) {
+    this.tl = tl;
+    this.items = m.items;
+    tl.place(m.items.map((it) => ({ start: Math.floor(it.t0 / MINUTE), end: Math.ceil(it.t1 / MINUTE), kind: it.kind })));
+    this.lanes.forEach((ln, i) => (ln.count = m.items.filter((it) => laneOf(it) === i).length));
     let lo = Infinity, hi = -Infinity;
     for (const it of m.items) {
       lo = Math.min(lo, it.t0);
@@ -103,7 +101,7 @@ export class Timeline {
     this.extent = isFinite(lo) ? [lo, hi] : null;
     // A story opens on its publications; "Show all" adds the dates they
     // mention, which can reach years back.
-    const pubs = this.lanes[0].items;
+    const pubs = m.items.filter((it) => laneOf(it) === 0);
     this.home = pubs.length > 1 && pubs[pubs.length - 1].t1 - pubs[0].t0 > 864e5 ? [pubs[0].t0, pubs[pubs.length - 1].t1] : this.extent;
     this.el.hidden = !this.extent;
     this.range = null;
@@ -173,28 +171,35 @@ export class Timeline {
     this.track.classList.toggle('narrow', narrow);
     const len = this.v1 - this.v0;
     const cells = narrow ? ROWS : Math.max(4, Math.floor(w / CELL));
-    const cell = 2 ** Math.ceil(Math.log2(len / cells)); // stable cells while panning
+    const { used, bins } = this.tl.bins(0, cells, Math.floor(this.v0 / MINUTE), Math.ceil(this.v1 / MINUTE));
+    this.used = used;
+    const gap = (CELL * len) / w;
     const want = [];
-    this.lanes.forEach((ln, li) => {
-      if (!ln.times) return;
-      const first = Math.floor(this.v0 / cell), last = Math.floor(this.v1 / cell);
-      let i = lower(ln.times, first * cell);
-      for (let c = first; c <= last && i < ln.times.length; c++) {
-        const j = lower(ln.times, (c + 1) * cell);
-        if (j > i) {
-          const t = j - i === 1 ? ln.times[i] : (c + 0.5) * cell;
-          if (t >= this.v0 && t <= this.v1) want.push({ lane: li, i, n: j - i, t, c });
-        }
-        i = j;
-        // Skip empty stretches in one search instead of cell by cell.
-        if (i < ln.times.length && ln.times[i] >= (c + 2) * cell) c = Math.floor(ln.times[i] / cell) - 1;
-      }
-    });
+    for (let k = 0; k < bins.length; k += 7) {
+      const [start, end, first, count, published] = bins.subarray(k, k + 5);
+      [published, count - published].forEach((n, lane) => {
+        if (!n) return;
+        const c = { lane, n, first, count, start: start * MINUTE, end: end * MINUTE };
+        // A bin whose few events stand a cell apart shows them one by one
+        // (calendar bins jump from weeks to months, coarser than the width).
+        const few = n <= STACK ? [...this.lane(c)].map((it) => ({ it, t: (it.t0 + it.t1) / 2 })).sort((x, y) => x.t - y.t) : null;
+        const apart = few && few.every((x, i) => !i || x.t - few[i - 1].t >= gap);
+        // A bin wider than the view still shows, at the view's edge.
+        const clamp = (t) => Math.min(this.v1, Math.max(this.v0, t));
+        if (apart) for (const x of few) want.push({ lane, n: 1, it: x.it, t: clamp(x.t) });
+        else want.push({ ...c, t: clamp((c.start + c.end) / 2) });
+      });
+    }
     if (narrow) want.sort((a, b) => a.t - b.t || a.lane - b.lane);
     this.place(want, w, narrow);
     this.drawAxis(w, narrow);
     this.drawBand();
     this.span.textContent = `${iso(this.v0)} to ${iso(this.v1)} (${extent(len)})`;
+  }
+
+  /** The items of cell `c`'s lane in its bin, in time order. */
+  *lane(c) {
+    for (let i = c.first; i < c.first + c.count; i++) if (laneOf(this.items[i]) === c.lane) yield this.items[i];
   }
 
   place(want, w, narrow) {
@@ -204,11 +209,11 @@ export class Timeline {
     const had = root.activeElement && old.get(root.activeElement.dataset.key) === root.activeElement ? root.activeElement.dataset.key : null;
     for (const c of want) {
       const ln = this.lanes[c.lane];
-      const it = c.n === 1 ? ln.items[c.i] : null;
-      const key = it ? `${it.article}:${it.id}` : `c${c.lane}:${c.c}:${c.n}`;
+      const it = c.it || null;
+      const key = it ? `${it.article}:${it.id}` : `c${c.lane}:${c.start}:${c.end}:${c.n}`;
       let b = old.get(key);
       if (b) old.delete(key);
-      else b = this.fill(this.pool.pop() || h('button', { type: 'button', part: 'timeline-item' }), key, c, it, ln);
+      else b = this.fill(this.pool.pop() || h('button', { type: 'button', part: 'timeline-item' }), key, c, it);
       next.set(key, b);
       if (narrow) {
         b.style.removeProperty('--x');
@@ -231,7 +236,7 @@ export class Timeline {
     if (had && !next.get(had) && tab) tab.focus();
   }
 
-  fill(b, key, c, it, ln) {
+  fill(b, key, c, it) {
     for (const a of ['data-event-id', 'data-article', 'data-cluster', 'aria-current', 'title']) b.removeAttribute(a);
     b.dataset.key = key;
     clear(b);
@@ -241,19 +246,22 @@ export class Timeline {
       b.dataset.article = it.article;
       // The label is the name: visible in the list layout, visually hidden on the axis.
       b.append(h('span', { class: 'dot', 'aria-hidden': 'true' }),
-        h('span', { class: 'lbl' }, `${label(it.when)} \u00b7 ${it.kind === 'published' ? 'Published' : 'Mentioned'}: ${it.text}`));
+        h('span', { class: 'lbl' }, `${label(it.when, it)} \u00b7 ${it.kind === 'published' ? 'Published' : 'Mentioned'}: ${it.text}`));
       b.item = it;
     } else {
-      const a = ln.items[c.i], z = ln.items[c.i + c.n - 1];
+      let a = null, z = null;
+      for (const x of this.lane(c)) {
+        a = a || x;
+        z = x;
+      }
       b.className = 'ev cluster';
       b.dataset.cluster = c.n;
       b.title = 'Zoom in';
-      b.append(h('span', { class: 'count', 'aria-hidden': 'true' }, String(c.n)), h('span', { class: 'lbl' }, `${c.n} events, ${label(a.when)} to ${label(z.when)}`));
+      b.append(h('span', { class: 'count', 'aria-hidden': 'true' }, String(c.n)), h('span', { class: 'lbl' }, `${c.n} events, ${label(a.when, a)} to ${label(z.when, z)}`));
       b.item = null;
       b.from = a.t0;
       b.to = z.t1;
-      b.lane = c.lane;
-      b.first = c.i;
+      b.cell = c;
     }
     return b;
   }
@@ -290,7 +298,7 @@ export class Timeline {
 
   describe(b) {
     if (!b || !b.dataset || !b.dataset.key) {
-      const n = this.lanes.reduce((s, ln) => s + (ln.items ? ln.items.length : 0), 0);
+      const n = this.lanes.reduce((s, ln) => s + (ln.count || 0), 0);
       this.detail.textContent = `${n} ${n === 1 ? 'event' : 'events'}. Choose one to open its article at that passage.`;
       return;
     }
@@ -304,7 +312,7 @@ export class Timeline {
       for (const x of this.nodes.values()) x.removeAttribute('aria-current');
       b.setAttribute('aria-current', 'true');
       emit(this.el, 'ql-choose', { article: it.article, event: it.id, quote: it.quote, start: it.start, end: it.end });
-    } else if (b.dataset.cluster && +b.dataset.cluster <= STACK) {
+    } else if (b.dataset.cluster && (+b.dataset.cluster <= STACK || this.used <= FINEST)) {
       this.openStack(b);
     } else if (b.dataset.cluster) {
       const pad = Math.max((b.to - b.from) * 0.1, HOUR);
@@ -318,12 +326,12 @@ export class Timeline {
   // A small cluster opens as a list below the track rather than zooming:
   // events at one moment (a day's quotes) cannot be zoomed apart.
   openStack(b) {
-    const ln = this.lanes[b.lane], items = ln.items.slice(b.first, b.first + +b.dataset.cluster);
+    const items = [...this.lane(b.cell)];
     clear(this.stackList);
     items.forEach((it, i) => {
       const x = h('button', { type: 'button', class: `ev k-${it.kind}`, 'data-event-id': it.id, 'data-article': it.article, tabindex: i ? '-1' : '0', part: 'timeline-item' },
         h('span', { class: 'dot', 'aria-hidden': 'true' }),
-        h('span', { class: 'lbl' }, `${label(it.when)} \u00b7 ${it.kind === 'published' ? 'Published' : 'Mentioned'}: ${it.text}`));
+        h('span', { class: 'lbl' }, `${label(it.when, it)} \u00b7 ${it.kind === 'published' ? 'Published' : 'Mentioned'}: ${it.text}`));
       x.item = it;
       this.stackList.append(h('li', null, x));
     });
@@ -467,4 +475,8 @@ export class Timeline {
       else b.removeAttribute('aria-current');
     }
   }
+}
+
+function laneOf(it) {
+  return it.kind === 'published' ? 0 : 1;
 }
