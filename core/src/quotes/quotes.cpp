@@ -233,13 +233,39 @@ size_t next_lead(std::string_view s, size_t i, size_t end) {
   return std::min(i, end);
 }
 
+bool ascii_alnum(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+// Whether the lead byte at s[i] surely starts no mark, told from its bytes
+// without decoding: the other code points of C2/E2/E3 (dashes, no-break
+// spaces, ellipses) and apostrophes inside words (don't, don’t).
+bool no_mark(std::string_view s, span p, size_t i) {
+  const unsigned char* u = reinterpret_cast<const unsigned char*>(s.data());
+  unsigned char b = u[i];
+  if (b == '\'') {
+    return i > p.start && ascii_alnum(u[i - 1]) && i + 1 < p.end && ascii_alnum(u[i + 1]) &&
+           u[i + 1] > '9';
+  }
+  if (b < 0x80) return false;
+  if (b == 0xC2) return i + 1 < s.size() && u[i + 1] != 0xAB && u[i + 1] != 0xBB;
+  if (i + 2 >= s.size()) return false;
+  if (u[i + 1] != 0x80) return true;
+  unsigned char c = u[i + 2];
+  if (b == 0xE3) return c < 0x8C || c > 0x8F;
+  if (c == 0x99)  // U+2019
+    return i > p.start && ascii_alnum(u[i - 1]) && i + 3 < p.end && ascii_alnum(u[i + 3]) &&
+           u[i + 3] > '9';
+  return !((c >= 0x98 && c <= 0x9F) || c == 0xB9 || c == 0xBA);
+}
+
 void collect_marks(std::string_view s, span p, std::vector<mark>& out) {
   out.clear();
   for (size_t i = p.start; i < p.end;) {
     i = next_lead(s, i, p.end);
     if (i >= p.end) break;
     mark m;
-    if (read_mark(s, p, i, m)) {
+    if (!no_mark(s, p, i) && read_mark(s, p, i, m)) {
       out.push_back(m);
       i += m.len ? m.len : 1;
     } else {
