@@ -385,6 +385,17 @@ size_t label_end(std::string_view s, span c) {
   return c.start;
 }
 
+// Whether the last code point of text[c] that is not a space ends a sentence.
+bool terminal_end(std::string_view s, span c) {
+  size_t k = c.end;
+  while (k > c.start) {
+    uint32_t cp = prev_cp(s, k);
+    if (is_space(cp)) continue;
+    return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026;
+  }
+  return false;
+}
+
 struct words {
   int count = 0;
   int lower_long = 0;       // words of 4+ letters starting in lowercase
@@ -404,6 +415,9 @@ struct ascii_classes {
 };
 constexpr ascii_classes kAsciiClasses{};
 
+// The words of text[c], read only up to the thirteenth: classify() asks
+// for counts up to 12, and only shorter quotes need the other fields but
+// `terminal`, which is read from the end.
 words count_words(std::string_view s, span c) {
   words w;
   size_t i = c.start;
@@ -424,7 +438,14 @@ words count_words(std::string_view s, span c) {
       wc = word_char(cp), space = is_space(cp);
     }
     if (wc || ((cp == '\'' || cp == 0x2019) && in_word)) {
-      if (!in_word) in_word = true, word_start = at, first = cp, ++w.count;
+      if (!in_word) {
+        if (w.count == 12) {
+          ++w.count;
+          w.terminal = terminal_end(s, c);
+          return w;
+        }
+        in_word = true, word_start = at, first = cp, ++w.count;
+      }
     } else {
       if (in_word && text::is_letter(first) && !text::is_upper(first) && at - word_start >= 4)
         ++w.lower_long;
