@@ -505,7 +505,10 @@ tokens context::window(span r, token_buffer& spare) {
 
 void context::read_names(const tokens& tk) {
   for (size_t i = 0; i < tk.n; ++i) {
-    if (!tk.is_word(i) || !tk.t[i].is(text::tok_upper)) continue;
+    // Only capitalized words (tok_upper comes with tok_word) start a name:
+    // a tight loop skips the others.
+    while (i < tk.n && !(tk.t[i].flags & text::tok_upper)) ++i;
+    if (i >= tk.n) break;
     size_t b = i;
     // Back over a lowercase title ("coach Daniel Moreau") or "the".
     while (b > 0 && b + 3 > i && tk.is_word(b - 1, w_title)) --b;
