@@ -44,6 +44,7 @@ class name_index {
   void add(std::string_view key, int id) {
     if (slots_.empty()) slots_.resize(64);
     slot& sl = slots_[find(key)];
+    if (sl.gen != gen_) sl = {key, -1, -1, gen_};
     int k = sl.tail;
     for (int n = 0; k >= 0 && n < kReach; ++n, k = links_[static_cast<size_t>(k)].prev)
       if (links_[static_cast<size_t>(k)].id == id) return;
@@ -52,15 +53,16 @@ class name_index {
     if (sl.tail >= 0)
       links_[static_cast<size_t>(sl.tail)].next = l;
     else
-      sl.head = l, sl.key = key, ++used_;
+      sl.head = l, ++used_;
     sl.tail = l;
     if (used_ * 2 > slots_.size()) grow();
   }
+  // A new generation empties every slot at once: most articles fill few of
+  // the slots a long one left behind.
   void clear() {
-    if (slots_.size() > 1024)
-      slots_ = std::vector<slot>();
-    else
-      std::fill(slots_.begin(), slots_.end(), slot{});
+    if (slots_.size() > 1024 || gen_ == UINT32_MAX)
+      slots_ = std::vector<slot>(), gen_ = 0;
+    ++gen_;
     links_.clear();
     used_ = 0;
   }
@@ -71,6 +73,7 @@ class name_index {
   void each(std::string_view key, F f) const {
     if (slots_.empty()) return;
     const slot& sl = slots_[find(key)];
+    if (sl.gen != gen_) return;
     int k = sl.tail;
     for (int n = 1; k >= 0 && n < kReach && links_[static_cast<size_t>(k)].prev >= 0; ++n)
       k = links_[static_cast<size_t>(k)].prev;
@@ -82,6 +85,7 @@ class name_index {
   struct slot {
     std::string_view key;
     int head = -1, tail = -1;
+    uint32_t gen = 0;  // the slot is empty unless gen == gen_
   };
   struct link {
     int id, next, prev;
@@ -89,6 +93,7 @@ class name_index {
   std::vector<slot> slots_;
   std::vector<link> links_;
   size_t used_ = 0;
+  uint32_t gen_ = 1;
 
   // Every byte counts (keys that differ in one byte must spread): eight at
   // a time, the tail as an overlapping load.
@@ -117,17 +122,22 @@ class name_index {
   // The slot of `key`, or the empty slot where it would go.
   size_t find(std::string_view key) const {
     size_t mask = slots_.size() - 1;
-    for (size_t k = hash(key) & mask;; k = (k + 1) & mask)
-      if (slots_[k].head < 0 || slots_[k].key == key) return k;
+    for (size_t k = hash(key) & mask;; k = (k + 1) & mask) {
+      const slot& sl = slots_[k];
+      if (sl.gen != gen_ || same(sl.key, key)) return k;
+    }
+  }
+  static bool same(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size()) == 0;
   }
   void grow() {
     std::vector<slot> old(slots_.size() * 2);
     old.swap(slots_);
     size_t mask = slots_.size() - 1;
     for (const slot& o : old) {
-      if (o.head < 0) continue;
+      if (o.gen != gen_) continue;
       size_t k = hash(o.key) & mask;
-      while (slots_[k].head >= 0) k = (k + 1) & mask;
+      while (slots_[k].gen == gen_) k = (k + 1) & mask;
       slots_[k] = o;
     }
   }
@@ -327,6 +337,14 @@ class context {
     split_words(r, pool_);
     e.n_role_words = static_cast<uint32_t>(pool_.size()) - e.role_words;
   }
+  // The same with the words already split (split_words would find them).
+  void set_name(entity& e, std::string_view n, const phrase& w) {
+    if (w.n == 8) return set_name(e, n);  // the phrase may have stopped short
+    e.name = n;
+    e.words = static_cast<uint32_t>(pool_.size());
+    pool_.insert(pool_.end(), w.w, w.w + w.n);
+    e.n_words = static_cast<uint32_t>(w.n);
+  }
   std::string_view first_word(const entity& e) const { return pool_[e.words]; }
   std::string_view last_word(const entity& e) const { return pool_[e.words + e.n_words - 1]; }
 
@@ -487,7 +505,10 @@ tokens context::window(span r, token_buffer& spare) {
 
 void context::read_names(const tokens& tk) {
   for (size_t i = 0; i < tk.n; ++i) {
-    if (!tk.is_word(i) || !tk.t[i].is(text::tok_upper)) continue;
+    // Only capitalized words (tok_upper comes with tok_word) start a name:
+    // a tight loop skips the others.
+    while (i < tk.n && !(tk.t[i].flags & text::tok_upper)) ++i;
+    if (i >= tk.n) break;
     size_t b = i;
     // Back over a lowercase title ("coach Daniel Moreau") or "the".
     while (b > 0 && b + 3 > i && tk.is_word(b - 1, w_title)) --b;
@@ -512,8 +533,9 @@ int context::add_name(const mention& m) {
   int found = -1;
   // Candidates: entities indexed under the mention's first or last word.
   cands_.clear();
-  for (std::string_view key : {w.w[0], w.w[w.n - 1]})
-    index_.each(key, [this](int id) { cands_.push_back(id); });
+  // (A one-word name would only list its entities twice.)
+  index_.each(w.w[0], [this](int id) { cands_.push_back(id); });
+  if (w.n > 1) index_.each(w.w[w.n - 1], [this](int id) { cands_.push_back(id); });
   for (int pass = 0; pass < 2 && found < 0; ++pass) {
     uint32_t best = 0;
     for (int c : cands_) {
@@ -530,13 +552,13 @@ int context::add_name(const mention& m) {
   }
   if (found < 0) {
     entity e;
-    set_name(e, name);
+    set_name(e, name, w);
     e.kind = m.org ? speaker_kind::organization : speaker_kind::person;
     found = add_entity(std::move(e));
   }
   entity& e = ents_[static_cast<size_t>(found)];
   if (e.n_words < w.n && !m.org) {
-    set_name(e, name);
+    set_name(e, name, w);
     index_words(found);
   }
   if (e.role.empty() && !m.title.empty() && m.title.start < m.name.start) {

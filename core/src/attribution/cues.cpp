@@ -686,33 +686,54 @@ inline uint64_t lower_letters8(uint64_t x) {
   return (l + ones * (0x80 - 'a')) & ~(l + ones * (0x7F - 'z')) & ~x & high;
 }
 
+// Bit 7 of each byte of the result is set where x holds A-Z or a byte
+// above 0x7F.
+inline uint64_t upper_or_high8(uint64_t x) {
+  const uint64_t high = 0x8080808080808080ull, ones = 0x0101010101010101ull;
+  uint64_t l = x & ~high;
+  return ((l + ones * (0x80 - 'A')) & ~(l + ones * (0x7F - 'Z')) & high) | (x & high);
+}
+
 bool is_lower(char c) {
   return c >= 'a' && c <= 'z';
 }
 
-// One bit per byte of s[i, i + 16): set where the byte is a-z (zero past
-// the end of s).
-inline uint32_t lower_mask16(std::string_view s, size_t i) {
+// One bit per byte of s[i, i + 16) in each mask: `lower` where the byte is
+// a-z, `other` where it is A-Z or not ASCII (a byte after which no word
+// starts); zero past the end of s.
+struct masks16 {
+  uint32_t lower = 0, other = 0;
+};
+inline masks16 masks_at(std::string_view s, size_t i) {
+  masks16 r;
   if (i + 16 <= s.size()) {
 #ifdef __SSE2__
     __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
-    __m128i in = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('a' - 1)),
+    __m128i lo = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('a' - 1)),
                                _mm_cmplt_epi8(x, _mm_set1_epi8('z' + 1)));
-    return static_cast<uint32_t>(_mm_movemask_epi8(in));
+    __m128i up = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('A' - 1)),
+                               _mm_cmplt_epi8(x, _mm_set1_epi8('Z' + 1)));
+    r.lower = static_cast<uint32_t>(_mm_movemask_epi8(lo));
+    r.other = static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(up, x)));
+    return r;
 #elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     uint64_t a, b;
     std::memcpy(&a, s.data() + i, 8);
     std::memcpy(&b, s.data() + i + 8, 8);
     // Gathers bit 7 of each byte into one bit per byte.
     const uint64_t gather = 0x0002040810204081ull;
-    return static_cast<uint32_t>((lower_letters8(a) * gather) >> 56) |
-           static_cast<uint32_t>((lower_letters8(b) * gather) >> 56) << 8;
+    auto bits = [gather](uint64_t v) { return static_cast<uint32_t>((v * gather) >> 56); };
+    r.lower = bits(lower_letters8(a)) | bits(lower_letters8(b)) << 8;
+    r.other = bits(upper_or_high8(a)) | bits(upper_or_high8(b)) << 8;
+    return r;
 #endif
   }
-  uint32_t m = 0;
-  for (size_t k = 0; k < 16 && i + k < s.size(); ++k)
-    if (is_lower(s[i + k])) m |= 1u << k;
-  return m;
+  for (size_t k = 0; k < 16 && i + k < s.size(); ++k) {
+    unsigned char c = static_cast<unsigned char>(s[i + k]);
+    if (is_lower(static_cast<char>(c))) r.lower |= 1u << k;
+    if ((c >= 'A' && c <= 'Z') || c >= 0x80) r.other |= 1u << k;
+  }
+  return r;
 }
 
 }  // namespace
@@ -724,26 +745,28 @@ size_t span_cursor::last_from(uint32_t pos) const {
 }
 
 // Runs of a-z, sixteen bytes at a time: a mask of the letters gives the runs
-// and their lengths, and only runs of verb length meet the Bloom filter.
+// and their lengths, a mask of the bytes no word follows drops the runs
+// inside words, and only runs of verb length meet the Bloom filter.
 bool has_speech_verb(std::string_view s, span r) {
   size_t end = r.end;
   uint32_t carry = 0;  // the byte before the chunk ends a run (not before r)
-  uint32_t next = r.start < end ? lower_mask16(s, r.start) : 0;
+  uint32_t other = 0;  // the byte before the chunk is A-Z or not ASCII (not before r)
+  masks16 next = r.start < end ? masks_at(s, r.start) : masks16{};
   for (size_t i = r.start; i < end; i += 16) {
-    uint32_t m = next;
-    if (i + 16 < end) next = lower_mask16(s, i + 16), m |= next << 16;
+    masks16 cur = next;
+    uint32_t m = cur.lower;
+    if (i + 16 < end) next = masks_at(s, i + 16), m |= next.lower << 16;
     if (end - i < 32) m &= (uint32_t(1) << (end - i)) - 1;  // nothing from beyond r
-    // Starts of runs of three letters or more.
-    uint32_t starts = m & 0xFFFF & ~((m << 1) | carry) & (m >> 1) & (m >> 2);
+    // Starts of runs of three letters or more at the start of a word.
+    uint32_t starts = m & 0xFFFF & ~((m << 1) | carry) & (m >> 1) & (m >> 2) &
+                      ~((cur.other << 1) | other);
     carry = (m >> 15) & 1;
+    other = (cur.other >> 15) & 1;
     for (; starts; starts &= starts - 1) {
       unsigned k = static_cast<unsigned>(__builtin_ctz(starts));
       size_t n = static_cast<size_t>(__builtin_ctzll(~(uint64_t(m) >> k)));
-      if (n > 12) continue;
       size_t b = i + k;
-      bool word_start = b == r.start || !((s[b - 1] >= 'A' && s[b - 1] <= 'Z') ||
-                                          static_cast<unsigned char>(s[b - 1]) >= 0x80);
-      if (!word_start || !kVerbBloom.maybe(s, b, n)) continue;
+      if (n > 12 || !kVerbBloom.maybe(s, b, n)) continue;
       packed p;
       if (!pack(s, b, n, p)) continue;
       const word_class* c = kWords.find(p);

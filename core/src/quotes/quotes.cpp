@@ -233,13 +233,39 @@ size_t next_lead(std::string_view s, size_t i, size_t end) {
   return std::min(i, end);
 }
 
+bool ascii_alnum(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+// Whether the lead byte at s[i] surely starts no mark, told from its bytes
+// without decoding: the other code points of C2/E2/E3 (dashes, no-break
+// spaces, ellipses) and apostrophes inside words (don't, don’t).
+bool no_mark(std::string_view s, span p, size_t i) {
+  const unsigned char* u = reinterpret_cast<const unsigned char*>(s.data());
+  unsigned char b = u[i];
+  if (b == '\'') {
+    return i > p.start && ascii_alnum(u[i - 1]) && i + 1 < p.end && ascii_alnum(u[i + 1]) &&
+           u[i + 1] > '9';
+  }
+  if (b < 0x80) return false;
+  if (b == 0xC2) return i + 1 < s.size() && u[i + 1] != 0xAB && u[i + 1] != 0xBB;
+  if (i + 2 >= s.size()) return false;
+  if (u[i + 1] != 0x80) return true;
+  unsigned char c = u[i + 2];
+  if (b == 0xE3) return c < 0x8C || c > 0x8F;
+  if (c == 0x99)  // U+2019
+    return i > p.start && ascii_alnum(u[i - 1]) && i + 3 < p.end && ascii_alnum(u[i + 3]) &&
+           u[i + 3] > '9';
+  return !((c >= 0x98 && c <= 0x9F) || c == 0xB9 || c == 0xBA);
+}
+
 void collect_marks(std::string_view s, span p, std::vector<mark>& out) {
   out.clear();
   for (size_t i = p.start; i < p.end;) {
     i = next_lead(s, i, p.end);
     if (i >= p.end) break;
     mark m;
-    if (read_mark(s, p, i, m)) {
+    if (!no_mark(s, p, i) && read_mark(s, p, i, m)) {
       out.push_back(m);
       i += m.len ? m.len : 1;
     } else {
@@ -359,6 +385,17 @@ size_t label_end(std::string_view s, span c) {
   return c.start;
 }
 
+// Whether the last code point of text[c] that is not a space ends a sentence.
+bool terminal_end(std::string_view s, span c) {
+  size_t k = c.end;
+  while (k > c.start) {
+    uint32_t cp = prev_cp(s, k);
+    if (is_space(cp)) continue;
+    return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026;
+  }
+  return false;
+}
+
 struct words {
   int count = 0;
   int lower_long = 0;       // words of 4+ letters starting in lowercase
@@ -378,6 +415,9 @@ struct ascii_classes {
 };
 constexpr ascii_classes kAsciiClasses{};
 
+// The words of text[c], read only up to the thirteenth: classify() asks
+// for counts up to 12, and only shorter quotes need the other fields but
+// `terminal`, which is read from the end.
 words count_words(std::string_view s, span c) {
   words w;
   size_t i = c.start;
@@ -398,7 +438,14 @@ words count_words(std::string_view s, span c) {
       wc = word_char(cp), space = is_space(cp);
     }
     if (wc || ((cp == '\'' || cp == 0x2019) && in_word)) {
-      if (!in_word) in_word = true, word_start = at, first = cp, ++w.count;
+      if (!in_word) {
+        if (w.count == 12) {
+          ++w.count;
+          w.terminal = terminal_end(s, c);
+          return w;
+        }
+        in_word = true, word_start = at, first = cp, ++w.count;
+      }
     } else {
       if (in_word && text::is_letter(first) && !text::is_upper(first) && at - word_start >= 4)
         ++w.lower_long;
