@@ -110,7 +110,7 @@ try {
     // The analysis alone, warm, in a page.
     const page = await open(env, 'demo/index.html');
     ana.push(await page.evaluate(async () => {
-      const api = await import('/web/src/browser.js');
+      const api = await import('/web/dist/quoteline.browser.js');
       const text = await (await fetch('/demo/data/seed.txt')).text();
       await api.analyze(text);
       const t0 = performance.now();
@@ -126,36 +126,20 @@ try {
   await env.stop();
 }
 
-// 3. Shipped size of the element: what a page loads for <quoteline-viewer>.
-const files = ['web/src/browser.js', 'web/src/api.js', 'web/src/loader.js', 'web/dist/quoteline.mjs', 'web/dist/quoteline.wasm',
-  ...['element.js', 'dom.js', 'model.js', 'time.js', 'article-view.js', 'quote-panel.js', 'timeline.js', 'viewer.css'].map((f) => `web/src/viewer/${f}`)];
+// 3. Shipped size of the element: what a page loads for <quoteline-viewer>
+// from the package's browser entry (one minified module, its wasm, its CSS).
+const files = { js: 'web/dist/quoteline.browser.js', wasm: 'web/dist/quoteline.wasm', css: 'web/dist/viewer/viewer.css' };
 let raw = 0, gz = 0;
 const parts = {};
-for (const f of files) {
-  if (!existsSync(`${ROOT}/${f}`)) continue;
+for (const [kind, f] of Object.entries(files)) {
   const b = readFileSync(`${ROOT}/${f}`);
-  const z = gzipSync(b, { level: 9 }).length;
+  parts[kind] = gzipSync(b, { level: 9 }).length;
   raw += b.length;
-  gz += z;
-  const kind = f.endsWith('.wasm') ? 'wasm' : f.endsWith('.css') ? 'css' : f.includes('/viewer/') ? 'viewer js' : 'api js';
-  parts[kind] = (parts[kind] || 0) + z;
+  gz += parts[kind];
 }
 out.size = { raw, gzip: gz, parts };
-console.log(`3. shipped JS + CSS + wasm (unbundled files, gzip -9 each): ${(gz / 1000).toFixed(1)} kB (budget 150 kB); raw ${(raw / 1000).toFixed(1)} kB; ` +
+console.log(`3. shipped JS + CSS + wasm (package browser entry, gzip -9 each): ${(gz / 1000).toFixed(1)} kB (budget 150 kB); raw ${(raw / 1000).toFixed(1)} kB; ` +
   Object.entries(parts).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} kB`).join(', '));
-// What a bundler user ships: the browser entry bundled and minified.
-try {
-  const { build } = await import('esbuild');
-  const r = await build({ entryPoints: [`${ROOT}/web/src/browser.js`], bundle: true, minify: true, format: 'esm', write: false, logLevel: 'silent' });
-  const js = r.outputFiles[0].contents;
-  const css = readFileSync(`${ROOT}/web/src/viewer/viewer.css`);
-  const wasm = readFileSync(`${ROOT}/web/dist/quoteline.wasm`);
-  const [j, c, w] = [js, css, wasm].map((b) => gzipSync(b, { level: 9 }).length);
-  out.bundled = { js: j, css: c, wasm: w, total: j + c + w };
-  console.log(`   bundled (esbuild --minify, browser entry + viewer): JS ${(j / 1000).toFixed(1)} kB + CSS ${(c / 1000).toFixed(1)} kB + wasm ${(w / 1000).toFixed(1)} kB = ${((j + c + w) / 1000).toFixed(1)} kB gzip`);
-} catch (e) {
-  console.log(`   bundled size: skipped (${e.message})`);
-}
 const single = `${ROOT}/web/dist/quoteline.standalone.js`;
 if (existsSync(single)) {
   const b = readFileSync(single);

@@ -30,7 +30,8 @@ test('package: the tarball holds what users need and nothing else', () => {
   assert.ok(tarball.file.endsWith(`quoteline-${pkg.version}.tgz`));
   for (const f of [
     'package.json', 'bin/quoteline.js', 'src/api.js', 'src/loader.js', 'src/node.js', 'src/browser.js',
-    'types/index.d.ts', 'types/standalone.d.ts', 'dist/quoteline.mjs', 'dist/quoteline.wasm',
+    'types/index.d.ts', 'types/standalone.d.ts', 'dist/quoteline.browser.js', 'dist/viewer/viewer.css',
+    'dist/quoteline.mjs', 'dist/quoteline.wasm',
     'dist/quoteline.node.cjs', 'dist/quoteline.node.wasm', 'dist/quoteline.standalone.js',
   ])
     assert.ok(tarball.files.includes(f), `missing ${f}`);
@@ -70,7 +71,7 @@ test('package: the installed CLI prints what the repository CLI prints', () => {
   assert.match(bad.stdout, /^\{"error":\{"code":"invalid_options"/);
 });
 
-test('package: a bundler resolves the browser entry to the ES module build', async () => {
+test('package: a bundler resolves the browser entry to the minified browser build', async () => {
   const { build } = await import(join(root, 'node_modules', 'esbuild', 'lib', 'main.js'));
   writeFileSync(join(dir, 'page.js'), "import { analyze } from 'quoteline';\nwindow.go = analyze;\n");
   const r = await build({
@@ -78,8 +79,7 @@ test('package: a bundler resolves the browser entry to the ES module build', asy
     platform: 'browser', format: 'esm', logLevel: 'silent', metafile: true,
   });
   const inputs = Object.keys(r.metafile.inputs);
-  assert.ok(inputs.some((f) => f.endsWith('quoteline/src/browser.js')), inputs.join(' '));
-  assert.ok(inputs.some((f) => f.endsWith('quoteline/dist/quoteline.mjs')));
+  assert.ok(inputs.some((f) => f.endsWith('quoteline/dist/quoteline.browser.js')), inputs.join(' '));
   assert.ok(!inputs.some((f) => f.includes('node.cjs')));
 });
 
