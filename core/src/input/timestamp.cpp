@@ -1,6 +1,5 @@
 #include "input/timestamp.h"
 
-#include <cstdio>
 #include <vector>
 
 #include "text/tokens.h"
@@ -196,10 +195,12 @@ bool parse_timestamp(std::string_view line, std::string& iso) {
     if (minutes == 0) {
       iso += 'Z';
     } else {
-      char buf[8];
+      // By hand: snprintf would link all of printf into the wasm build.
       int m = minutes < 0 ? -minutes : minutes;
-      std::snprintf(buf, sizeof buf, "%c%02d:%02d", minutes < 0 ? '-' : '+', m / 60 % 100, m % 60);
-      iso += buf;
+      int hh = m / 60 % 100, mm = m % 60;
+      const char zone[] = {minutes < 0 ? '-' : '+', char('0' + hh / 10), char('0' + hh % 10), ':',
+                           char('0' + mm / 10), char('0' + mm % 10)};
+      iso.append(zone, sizeof zone);
     }
   }
   return true;
