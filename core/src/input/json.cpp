@@ -328,30 +328,34 @@ struct json_reader::state {
   dom::array::iterator item, last;
   std::deque<record> pending;
   int64_t index = 0;  // JSON Lines: records handed out so far
+  bool failed = false;  // fatal: nothing to hand out
 };
 
-json_reader::json_reader(const char* buf, size_t size, bool lines) : s_(new state) {
+json_reader::json_reader(const char* buf, size_t size, bool lines, error& fatal, bool& collection)
+    : s_(new state) {
   s_->buf = buf;
   s_->size = size;
   s_->lines = lines;
   size_t capacity = lines ? longest_line(buf, size) : size;
   if (auto code = s_->parser.allocate(std::max<size_t>(capacity, 64), kMaxDepth)) {
-    fatal_.code = status::input_too_large;
-    fatal_.message =
+    fatal.code = status::input_too_large;
+    fatal.message =
         std::string("cannot allocate the JSON parser: ") + simdjson::error_message(code);
+    s_->failed = true;
     return;
   }
   if (lines) {
-    collection_ = true;
+    collection = true;
     return;
   }
   dom::element doc;
   if (auto code = s_->parser.parse(buf, size, false).get(doc)) {
-    fatal_ = json_failure(code, std::string_view(buf, size), 0);
+    fatal = json_failure(code, std::string_view(buf, size), 0);
+    s_->failed = true;
     return;
   }
   if (!doc.get_array().get(s_->items)) {
-    collection_ = true;
+    collection = true;
     s_->item = s_->items.begin();
     s_->last = s_->items.end();
     return;
@@ -359,7 +363,7 @@ json_reader::json_reader(const char* buf, size_t size, bool lines) : s_(new stat
   // One article, read now: a @graph of several makes the input a collection.
   bool split = false;
   read_item(doc, s_->pending, split);
-  collection_ = split;
+  collection = split;
 }
 
 json_reader::~json_reader() = default;
@@ -367,7 +371,7 @@ json_reader::~json_reader() = default;
 bool json_reader::next(record& r) {
   state& s = *s_;
   while (s.pending.empty()) {
-    if (fatal_.code != status::ok) return false;
+    if (s.failed) return false;
     if (!s.lines) {
       if (s.item == s.last) return false;
       bool split = false;

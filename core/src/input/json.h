@@ -17,20 +17,18 @@ namespace quoteline::input {
 // must outlive the reader.
 class json_reader {
  public:
-  json_reader(const char* buf, size_t size, bool lines);
+  // A document that cannot be read at all sets `fatal`; an array or JSON
+  // Lines sets `collection`.
+  json_reader(const char* buf, size_t size, bool lines, error& fatal, bool& collection);
   ~json_reader();
   json_reader(const json_reader&) = delete;
   json_reader& operator=(const json_reader&) = delete;
 
-  const error& fatal() const { return fatal_; }
-  bool collection() const { return collection_; }
-  bool next(record& r);
+  bool next(record& r);  // false once every record has been read
 
  private:
   struct state;
   std::unique_ptr<state> s_;
-  error fatal_;
-  bool collection_ = false;
 };
 
 // Byte offset of the first syntax error in `s` (or s.size() when the JSON
