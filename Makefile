@@ -54,7 +54,7 @@ test-browser: wasm
 	@node --test --test-concurrency=1 tests/e2e/*.test.mjs
 
 # --- benchmarks (not tests) -------------------------------------------------
-# One table (bench/run.mjs); size.mjs and wasm_bench.mjs also run alone.
+# One table (bench/run.mjs, `--quick` for a shorter run); size.mjs also runs alone.
 bench: build wasm
 	@cmake --build --preset native --target native_bench
 	@node bench/run.mjs

@@ -6,6 +6,9 @@
 //   native_bench dates FILE [runs]    text + time stages per article
 //   native_bench stages FILE [runs]   CPU seconds per stage of the whole
 //                                     analysis (where the time goes)
+//   native_bench timeline FILE [runs] the collection timeline over the
+//                                     file's analyses: merge() and one
+//                                     automatic bucket()
 // Times are CPU time of this thread, best of `runs` after one warm-up: the
 // machine is shared, and wall time would also measure the neighbours. The
 // file is read once, before timing; for quotes and dates so is the input
@@ -23,6 +26,7 @@
 #include "attribution/attribution.h"
 #include "input/article.h"
 #include "quoteline/quoteline.h"
+#include "quoteline/timeline.h"
 #include "quotes/quotes.h"
 #include "text/calendar.h"
 #include "text/document.h"
@@ -121,11 +125,36 @@ void stage_times(const std::string& in, int runs) {
   std::printf("}\n");
 }
 
+void timeline_times(const std::string& in, int runs) {
+  std::vector<analysis> col;
+  size_t events = 0;
+  for (entry& e : analyze(in).entries) {
+    events += e.article.events.size();
+    col.push_back(std::move(e.article));
+  }
+  double merge = 1e30, bucket = 1e30;
+  size_t placed = 0, bins = 0;
+  for (int i = 0; i <= runs; ++i) {
+    double t = now();
+    std::vector<timeline::item> items = timeline::merge(col);
+    double m = now() - t;
+    t = now();
+    bins = timeline::bucket(items).bins.size();
+    double b = now() - t;
+    placed = items.size();
+    if (i) merge = std::min(merge, m), bucket = std::min(bucket, b);
+  }
+  std::printf(
+      "{\"mode\":\"timeline\",\"articles\":%zu,\"events\":%zu,\"placed\":%zu,"
+      "\"merge\":%.6f,\"bucket\":%.6f,\"bins\":%zu}\n",
+      col.size(), events, placed, merge, bucket, bins);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   if (argc < 3) {
-    std::fprintf(stderr, "usage: native_bench analyze|quotes|dates FILE [runs]\n");
+    std::fprintf(stderr, "usage: native_bench analyze|quotes|dates|stages|timeline FILE [runs]\n");
     return 2;
   }
   std::string mode = argv[1];
@@ -136,6 +165,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   if (mode == "stages") return stage_times(in, runs), 0;
+  if (mode == "timeline") return timeline_times(in, runs), 0;
   std::vector<input::article> docs;
   if (mode != "analyze") {
     input::reading r = input::read(in, {});

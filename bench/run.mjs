@@ -231,6 +231,7 @@ const tbMB = sizeOf(timebank) / MB;
 const natDates = native('dates', timebank, Math.max(RUNS, 20));
 const wasTb = wasm(module, timebank, Math.max(RUNS, 20));
 const chr = chrono(timebank);
+const tl = native('timeline', corpus.main);
 
 log('scaling');
 const scale = [
@@ -301,6 +302,11 @@ for (const s of scale.filter((x) => x.wasm)) {
   ]);
 }
 rows.push([
+  'timeline: merge() every event, one bucket()', `PolNeAR 10 MB: ${tl.articles} articles`, '',
+  `${tl.placed} of ${tl.events} events placed, ${tl.bins} bins`,
+  `${(tl.merge * 1000).toFixed(2)} / ${(tl.bucket * 1000).toFixed(2)} ms`, '', '',
+]);
+rows.push([
   'wasm heap, one 30 MB collection', `PolNeAR ${f1(heap.input / MB)} MB`, '',
   'wasm memory after (peak)', `${f1(heap.peak / MB)} MB`, ratio(heap.peak, heap.input), '<= 3x',
 ]);
@@ -336,6 +342,6 @@ console.log(text);
 writeFileSync(join(work, 'table.md'), text + '\n');
 writeFileSync(
   join(work, 'results.json'),
-  JSON.stringify({ parse, nat, stages, was, natQuotes, wasSub, natSub, comp, natDates, wasTb, chr, scale, heap, size }, null, 1),
+  JSON.stringify({ parse, nat, stages, was, natQuotes, wasSub, natSub, comp, natDates, wasTb, chr, tl, scale, heap, size }, null, 1),
 );
 if (sink < 0) console.log(sink);
