@@ -215,32 +215,45 @@ struct writer {
   }
 };
 
+// Bytes of compact output, about: the text, the quoted text and a
+// generous share per item, so the buffer is sized once.
+size_t estimate(const analysis& a) {
+  size_t n = 512 + a.text.size() + a.headline.size() + a.byline.size() + 32 * a.paragraphs.size();
+  for (const quote& q : a.quotes) n += 256 + q.at.size() + q.mention.size();
+  n += 160 * a.speakers.size() + 128 * (a.timexes.size() + a.events.size());
+  return n + 256 * a.diagnostics.size();
+}
+
 }  // namespace
 
 std::string to_json(const analysis& a, bool pretty) {
   std::string out;
-  out.reserve(a.text.size() * 2 + 1024);
-  json_writer w(out, pretty);
-  writer aw{w, a, text::utf16_map(a.text)};
-  w.begin_object();
-  aw.header();
-  aw.quotes();
-  aw.speakers();
-  aw.timexes();
-  aw.events();
-  aw.diagnostics();
-  w.end_object();
+  {
+    json_writer w(out, pretty);
+    w.reserve(pretty ? 2 * estimate(a) : estimate(a));
+    writer aw{w, a, text::utf16_map(a.text)};
+    w.begin_object();
+    aw.header();
+    aw.quotes();
+    aw.speakers();
+    aw.timexes();
+    aw.events();
+    aw.diagnostics();
+    w.end_object();
+  }
   return out;
 }
 
 std::string to_json(const error& e) {
   std::string out;
-  json_writer w(out, false);
-  w.begin_object().key("error").begin_object();
-  w.field("code", to_string(e.code)).field("message", e.message);
-  if (e.position >= 0) w.field("position", e.position);
-  if (e.record >= 0) w.field("record", e.record);
-  w.end_object().end_object();
+  {
+    json_writer w(out, false);
+    w.begin_object().key("error").begin_object();
+    w.field("code", to_string(e.code)).field("message", e.message);
+    if (e.position >= 0) w.field("position", e.position);
+    if (e.record >= 0) w.field("record", e.record);
+    w.end_object().end_object();
+  }
   return out;
 }
 

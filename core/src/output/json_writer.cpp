@@ -1,76 +1,129 @@
 #include "output/json_writer.h"
 
+#include <algorithm>
+#include <cstring>
+
 #include "text/chars.h"
+#include "text/swar.h"
 #include "text/utf8.h"
 
 namespace quoteline::output {
 
-void append_string(std::string& out, std::string_view s) {
+namespace {
+
+// `buf` past `pos` is spare room; makes sure at least `n` bytes of it exist.
+char* room(std::string& buf, size_t pos, size_t n) {
+  if (buf.size() - pos < n) buf.resize(std::max(pos + n, buf.size() * 2));
+  return buf.data() + pos;
+}
+
+// High bit of each byte a JSON string cannot hold as is: controls, '"', '\',
+// '<' (no "</script>" inside a page), and non-ASCII, which is checked.
+inline uint64_t to_escape(uint64_t x) {
+  using namespace text::swar;
+  return high(x) | below(x, 0x20) | eq(x, '"') | eq(x, '\\') | eq(x, '<');
+}
+
+// Writes `s` as a string literal at buf[pos], returns the new end. Text is
+// copied in runs between the bytes that need escaping, found eight at a
+// time; valid UTF-8 is part of a run.
+size_t put_string(std::string& buf, size_t pos, std::string_view s) {
   static constexpr char kHex[] = "0123456789abcdef";
-  out += '"';
-  size_t i = 0;
-  while (i < s.size()) {
-    // Copy the longest run that needs no escaping in one go.
-    size_t j = i;
-    while (j < s.size() && !text::byte_is(s[j], text::byte_escape)) ++j;
-    out.append(s.data() + i, j - i);
-    i = j;
-    if (i >= s.size()) break;
-    unsigned char c = static_cast<unsigned char>(s[i]);
+  const char* b = s.data();
+  const size_t n = s.size();
+  // Invariant: room for the rest of the input from `i` plus the closing quote.
+  char* p = room(buf, pos, n + 2);
+  *p++ = '"';
+  size_t i = 0, j = 0;  // the run s[i, j) is still to be copied
+  for (;;) {
+    while (j + 8 <= n) {
+      if (uint64_t m = to_escape(text::swar::load(b + j))) {
+        j += text::swar::first(m);
+        goto found;
+      }
+      j += 8;
+    }
+    while (j < n && !text::byte_is(b[j], text::byte_escape)) ++j;
+    if (j >= n) break;
+  found:
+    unsigned char c = static_cast<unsigned char>(b[j]);
+    if (c >= 0x80) {
+      if (size_t len = text::valid_utf8(s, j)) {
+        j += len;
+        continue;
+      }
+    }
+    std::memcpy(p, b + i, j - i);
+    p += j - i;
+    pos = static_cast<size_t>(p - buf.data());
     if (c >= 0x80) {
       // Validated so that output is valid UTF-8 even if a caller slipped.
-      size_t end = i;
-      while (end < s.size() && static_cast<unsigned char>(s[end]) >= 0x80) ++end;
-      text::repair_utf8(s.substr(i, end - i), out);
-      i = end;
+      size_t end = j;
+      while (end < n && static_cast<unsigned char>(b[end]) >= 0x80) ++end;
+      std::string fixed;
+      text::repair_utf8(s.substr(j, end - j), fixed);
+      p = room(buf, pos, fixed.size() + n - end + 1);
+      std::memcpy(p, fixed.data(), fixed.size());
+      p += fixed.size();
+      i = j = end;
       continue;
     }
+    p = room(buf, pos, n - j + 6);
+    *p++ = '\\';
     switch (c) {
       case '"':
-        out += "\\\"";
-        break;
       case '\\':
-        out += "\\\\";
+        *p++ = static_cast<char>(c);
         break;
       case '\n':
-        out += "\\n";
+        *p++ = 'n';
         break;
       case '\r':
-        out += "\\r";
+        *p++ = 'r';
         break;
       case '\t':
-        out += "\\t";
+        *p++ = 't';
         break;
-      default:  // control characters and '<' (no "</script>" inside a page)
-        out += "\\u00";
-        out += kHex[c >> 4];
-        out += kHex[c & 15];
+      default:  // control characters and '<'
+        std::memcpy(p, "u00", 3);
+        p[3] = kHex[c >> 4];
+        p[4] = kHex[c & 15];
+        p += 5;
     }
-    ++i;
+    i = ++j;
   }
-  out += '"';
+  std::memcpy(p, b + i, n - i);
+  p += n - i;
+  *p++ = '"';
+  return static_cast<size_t>(p - buf.data());
+}
+
+}  // namespace
+
+void append_string(std::string& out, std::string_view s) {
+  out.resize(put_string(out, out.size(), s));
+}
+
+void json_writer::grow(size_t n) {
+  out_.resize(std::max(pos_ + n, out_.size() * 2));
+}
+
+void json_writer::put(std::string_view s) {
+  std::memcpy(room(s.size()), s.data(), s.size());
+  pos_ += s.size();
 }
 
 void json_writer::newline() {
-  if (!pretty_) return;
-  out_ += '\n';
-  out_.append(static_cast<size_t>(depth_) * 2, ' ');
-}
-
-void json_writer::before_value() {
-  if (after_key_) {
-    after_key_ = false;
-    return;
-  }
-  if (depth_ == 0) return;
-  if (!first_) out_ += ',';
-  first_ = false;
-  newline();
+  size_t n = 1 + static_cast<size_t>(depth_) * 2;
+  char* p = room(n);
+  *p = '\n';
+  std::memset(p + 1, ' ', n - 1);
+  pos_ += n;
 }
 
 json_writer& json_writer::begin_object() {
   before_value();
-  out_ += '{';
+  put('{');
   ++depth_;
   first_ = true;
   return *this;
@@ -78,8 +131,8 @@ json_writer& json_writer::begin_object() {
 
 json_writer& json_writer::close(char bracket) {
   --depth_;
-  if (!first_) newline();
-  out_ += bracket;
+  if (!first_ && pretty_) newline();
+  put(bracket);
   first_ = false;
   return *this;
 }
@@ -90,7 +143,7 @@ json_writer& json_writer::end_object() {
 
 json_writer& json_writer::begin_array() {
   before_value();
-  out_ += '[';
+  put('[');
   ++depth_;
   first_ = true;
   return *this;
@@ -102,33 +155,41 @@ json_writer& json_writer::end_array() {
 
 json_writer& json_writer::key(std::string_view k) {
   before_value();
-  append_string(out_, k);
-  out_ += pretty_ ? ": " : ":";
+  pos_ = put_string(out_, pos_, k);
+  put(pretty_ ? std::string_view(": ") : std::string_view(":"));
   after_key_ = true;
   return *this;
 }
 
 json_writer& json_writer::string(std::string_view s) {
   before_value();
-  append_string(out_, s);
+  pos_ = put_string(out_, pos_, s);
   return *this;
 }
 
 json_writer& json_writer::number(int64_t v) {
   before_value();
-  out_ += std::to_string(v);
+  char digits[20];
+  char* d = digits + sizeof digits;
+  uint64_t u = v < 0 ? 0 - static_cast<uint64_t>(v) : static_cast<uint64_t>(v);
+  do {
+    *--d = static_cast<char>('0' + u % 10);
+    u /= 10;
+  } while (u);
+  if (v < 0) *--d = '-';
+  put(std::string_view(d, static_cast<size_t>(digits + sizeof digits - d)));
   return *this;
 }
 
 json_writer& json_writer::boolean(bool v) {
   before_value();
-  out_ += v ? "true" : "false";
+  put(v ? std::string_view("true") : std::string_view("false"));
   return *this;
 }
 
 json_writer& json_writer::null() {
   before_value();
-  out_ += "null";
+  put("null");
   return *this;
 }
 

@@ -8,9 +8,15 @@
 
 namespace quoteline::output {
 
+// Writes into `out` past its current end. While the writer lives, `out` may
+// hold spare bytes beyond the text (writes go straight into the buffer
+// instead of through many small appends); it is trimmed when the writer goes.
 class json_writer {
  public:
-  explicit json_writer(std::string& out, bool pretty) : out_(out), pretty_(pretty) {}
+  json_writer(std::string& out, bool pretty) : out_(out), pos_(out.size()), pretty_(pretty) {}
+  ~json_writer() { out_.resize(pos_); }
+  json_writer(const json_writer&) = delete;
+  json_writer& operator=(const json_writer&) = delete;
 
   json_writer& begin_object();
   json_writer& end_object();
@@ -29,11 +35,31 @@ class json_writer {
   json_writer& field(std::string_view k, uint32_t v) { return key(k).number(v); }
   json_writer& field(std::string_view k, int v) { return key(k).number(v); }
 
+  // Room for about `n` more bytes, so a caller that can estimate its size
+  // grows the buffer once.
+  void reserve(size_t n) { room(n); }
+
  private:
-  void before_value();
+  char* room(size_t n) {
+    if (out_.size() - pos_ < n) grow(n);
+    return out_.data() + pos_;
+  }
+  void grow(size_t n);
+  void put(char c) { *room(1) = c, ++pos_; }
+  void put(std::string_view s);
+  void before_value() {
+    if (after_key_) {
+      after_key_ = false;
+    } else if (depth_) {
+      if (!first_) put(',');
+      first_ = false;
+      if (pretty_) newline();
+    }
+  }
   json_writer& close(char bracket);
   void newline();
   std::string& out_;
+  size_t pos_;  // end of the text in out_
   bool pretty_;
   int depth_ = 0;
   bool first_ = true;  // no element yet in the current container
