@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cstring>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "text/chars.h"
 #include "text/swar.h"
@@ -17,11 +20,49 @@ char* room(std::string& buf, size_t pos, size_t n) {
   return buf.data() + pos;
 }
 
-// High bit of each byte a JSON string cannot hold as is: controls, '"', '\',
-// '<' (no "</script>" inside a page), and non-ASCII, which is checked.
+// memcpy for the short pieces JSON is made of (keys, numbers, ids): inline
+// moves instead of a library call, never reading past the source.
+inline void copy(char* p, const char* s, size_t n) {
+  if (n >= 8) {
+    if (n > 16) return void(std::memcpy(p, s, n));
+    std::memcpy(p, s, 8);
+    std::memcpy(p + n - 8, s + n - 8, 8);
+  } else if (n >= 4) {
+    std::memcpy(p, s, 4);
+    std::memcpy(p + n - 4, s + n - 4, 4);
+  } else {
+    for (size_t i = 0; i < n; ++i) p[i] = s[i];
+  }
+}
+
+// High bit of the first byte a JSON string cannot hold as is: controls,
+// '"', '\', '<' (no "</script>" inside a page), and non-ASCII, which is
+// checked. Bytes after the first flagged one may be flagged wrongly (a
+// borrow runs on), which is fine: only the first is used.
 inline uint64_t to_escape(uint64_t x) {
-  using namespace text::swar;
-  return high(x) | below(x, 0x20) | eq(x, '"') | eq(x, '\\') | eq(x, '<');
+  using text::swar::kOnes;
+  uint64_t t = ((x ^ kOnes * '"') - kOnes) | ((x ^ kOnes * '\\') - kOnes) |
+               ((x ^ kOnes * '<') - kOnes) | (x - kOnes * 0x20) | x;
+  return t & text::swar::kHigh;
+}
+
+// Index of the first byte from j on that needs escaping, or n.
+inline size_t next_escape(const char* b, size_t j, size_t n) {
+#if defined(__SSE2__)
+  const __m128i quote = _mm_set1_epi8('"'), slash = _mm_set1_epi8('\\'),
+                lt = _mm_set1_epi8('<'), space = _mm_set1_epi8(0x20);
+  for (; j + 16 <= n; j += 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + j));
+    // Signed: bytes from 0x80 up are negative, so below the space too.
+    __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, slash)),
+                             _mm_or_si128(_mm_cmpeq_epi8(v, lt), _mm_cmplt_epi8(v, space)));
+    if (int bits = _mm_movemask_epi8(m)) return j + static_cast<size_t>(__builtin_ctz(bits));
+  }
+#endif
+  for (; j + 8 <= n; j += 8)
+    if (uint64_t m = to_escape(text::swar::load(b + j))) return j + text::swar::first(m);
+  while (j < n && !text::byte_is(b[j], text::byte_escape)) ++j;
+  return j;
 }
 
 // Writes `s` as a string literal at buf[pos], returns the new end. Text is
@@ -36,16 +77,8 @@ size_t put_string(std::string& buf, size_t pos, std::string_view s) {
   *p++ = '"';
   size_t i = 0, j = 0;  // the run s[i, j) is still to be copied
   for (;;) {
-    while (j + 8 <= n) {
-      if (uint64_t m = to_escape(text::swar::load(b + j))) {
-        j += text::swar::first(m);
-        goto found;
-      }
-      j += 8;
-    }
-    while (j < n && !text::byte_is(b[j], text::byte_escape)) ++j;
+    j = next_escape(b, j, n);
     if (j >= n) break;
-  found:
     unsigned char c = static_cast<unsigned char>(b[j]);
     if (c >= 0x80) {
       if (size_t len = text::valid_utf8(s, j)) {
@@ -53,7 +86,7 @@ size_t put_string(std::string& buf, size_t pos, std::string_view s) {
         continue;
       }
     }
-    std::memcpy(p, b + i, j - i);
+    copy(p, b + i, j - i);
     p += j - i;
     pos = static_cast<size_t>(p - buf.data());
     if (c >= 0x80) {
@@ -92,7 +125,7 @@ size_t put_string(std::string& buf, size_t pos, std::string_view s) {
     }
     i = ++j;
   }
-  std::memcpy(p, b + i, n - i);
+  copy(p, b + i, n - i);
   p += n - i;
   *p++ = '"';
   return static_cast<size_t>(p - buf.data());
@@ -109,7 +142,7 @@ void json_writer::grow(size_t n) {
 }
 
 void json_writer::put(std::string_view s) {
-  std::memcpy(room(s.size()), s.data(), s.size());
+  copy(room(s.size()), s.data(), s.size());
   pos_ += s.size();
 }
 
@@ -155,8 +188,19 @@ json_writer& json_writer::end_array() {
 
 json_writer& json_writer::key(std::string_view k) {
   before_value();
-  pos_ = put_string(out_, pos_, k);
-  put(pretty_ ? std::string_view(": ") : std::string_view(":"));
+  // Keys are short names that need no escaping: one check, one copy.
+  bool plain = k.size() <= 16;
+  for (size_t i = 0; plain && i < k.size(); ++i) plain = !text::byte_is(k[i], text::byte_escape);
+  if (plain) {
+    char* p = room(k.size() + 4);
+    *p = '"';
+    copy(p + 1, k.data(), k.size());
+    std::memcpy(p + 1 + k.size(), "\": ", 3);
+    pos_ += k.size() + (pretty_ ? 4 : 3);
+  } else {
+    pos_ = put_string(out_, pos_, k);
+    put(pretty_ ? std::string_view(": ") : std::string_view(":"));
+  }
   after_key_ = true;
   return *this;
 }
@@ -169,15 +213,16 @@ json_writer& json_writer::string(std::string_view s) {
 
 json_writer& json_writer::number(int64_t v) {
   before_value();
-  char digits[20];
-  char* d = digits + sizeof digits;
   uint64_t u = v < 0 ? 0 - static_cast<uint64_t>(v) : static_cast<uint64_t>(v);
-  do {
+  size_t n = v < 0;
+  for (uint64_t t = u; n += 1, t >= 10;) t /= 10;
+  char* p = room(20);
+  if (v < 0) *p = '-';
+  for (char* d = p + n; d > p + (v < 0);) {
     *--d = static_cast<char>('0' + u % 10);
     u /= 10;
-  } while (u);
-  if (v < 0) *--d = '-';
-  put(std::string_view(d, static_cast<size_t>(digits + sizeof digits - d)));
+  }
+  pos_ += n;
   return *this;
 }
 
