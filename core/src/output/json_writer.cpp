@@ -2,9 +2,6 @@
 
 #include <algorithm>
 #include <cstring>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 #include "text/chars.h"
 #include "text/swar.h"
@@ -48,7 +45,7 @@ inline uint64_t to_escape(uint64_t x) {
 
 // Index of the first byte from j on that needs escaping, or n.
 inline size_t next_escape(const char* b, size_t j, size_t n) {
-#if defined(__SSE2__)
+#ifdef QUOTELINE_SSE2
   const __m128i quote = _mm_set1_epi8('"'), slash = _mm_set1_epi8('\\'),
                 lt = _mm_set1_epi8('<'), space = _mm_set1_epi8(0x20);
   for (; j + 16 <= n; j += 16) {

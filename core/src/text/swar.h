@@ -9,6 +9,14 @@
 #include <cstdint>
 #include <cstring>
 
+// SSE2 (every x86-64) scans sixteen bytes at a time where it exists; the
+// SWAR code is the portable path, also taken when QUOTELINE_NO_SSE2 is
+// defined, so native tests can check it.
+#if defined(__SSE2__) && !defined(QUOTELINE_NO_SSE2)
+#define QUOTELINE_SSE2 1
+#include <emmintrin.h>
+#endif
+
 namespace quoteline::text::swar {
 
 constexpr uint64_t kOnes = 0x0101010101010101ull;
