@@ -18,6 +18,15 @@ constexpr lex_entry kAbbreviations[] = {
 };
 constexpr lexicon kAbbrev(kAbbreviations);
 
+constexpr size_t longest(const lex_entry* e, size_t n) {
+  size_t m = 0;
+  for (size_t i = 0; i < n; ++i) m = e[i].key.size() > m ? e[i].key.size() : m;
+  return m;
+}
+// Most words before a period are longer than any abbreviation.
+constexpr size_t kLongestAbbrev =
+    longest(kAbbreviations, sizeof kAbbreviations / sizeof kAbbreviations[0]);
+
 // Splits the body into lines (as spans of the original), marking which
 // breaks are paragraph breaks by themselves (form feed, U+2029).
 struct line {
@@ -317,7 +326,7 @@ bool opening_mark(uint32_t c) {
 // Whether the period ending token `word` is an abbreviation's.
 bool abbreviation(std::string_view word) {
   if (word.size() == 1 && word[0] >= 'A' && word[0] <= 'Z') return true;  // initials
-  return kAbbrev.contains(word);
+  return word.size() <= kLongestAbbrev && kAbbrev.contains(word);
 }
 
 }  // namespace
@@ -340,10 +349,30 @@ bool terminal(uint32_t c) {
   return c == '.' || c == '!' || c == '?' || c == 0x2026;
 }
 
+// Index of the first byte from i on that may end a sentence, or `end`.
+size_t next_terminal(const char* b, size_t i, size_t end) {
+#ifdef QUOTELINE_SSE2
+  const __m128i dot = _mm_set1_epi8('.'), bang = _mm_set1_epi8('!'), ask = _mm_set1_epi8('?'),
+                e2 = _mm_set1_epi8(static_cast<char>(0xE2));
+  for (; i + 16 <= end; i += 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + i));
+    __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, dot), _mm_cmpeq_epi8(v, bang)),
+                             _mm_or_si128(_mm_cmpeq_epi8(v, ask), _mm_cmpeq_epi8(v, e2)));
+    if (int bits = _mm_movemask_epi8(m)) return i + static_cast<size_t>(__builtin_ctz(bits));
+  }
+#endif
+  for (; i + 8 <= end; i += 8) {
+    using namespace swar;
+    uint64_t x = load(b + i);
+    if (uint64_t m = eq(x, '.') | eq(x, '!') | eq(x, '?') | eq(x, 0xE2)) return i + first(m);
+  }
+  while (i < end && !byte_is(b[i], byte_terminal)) ++i;
+  return i;
+}
+
 void split_sentences(std::string_view s, span p, std::vector<span>& out) {
   size_t start = p.start;
-  for (size_t i = p.start; i < p.end; ++i) {
-    if (!byte_is(s[i], byte_terminal)) continue;
+  for (size_t i = p.start; (i = next_terminal(s.data(), i, p.end)) < p.end; ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     size_t after;
     if (c == '.' || c == '!' || c == '?')
