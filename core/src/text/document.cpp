@@ -16,16 +16,27 @@ namespace {
 constexpr lex_entry kAbbreviations[] = {
 #include "text/abbreviations.inc"
 };
-constexpr lexicon kAbbrev(kAbbreviations);
 
-constexpr size_t longest(const lex_entry* e, size_t n) {
-  size_t m = 0;
-  for (size_t i = 0; i < n; ++i) m = e[i].key.size() > m ? e[i].key.size() : m;
-  return m;
-}
-// Most words before a period are longer than any abbreviation.
-constexpr size_t kLongestAbbrev =
-    longest(kAbbreviations, sizeof kAbbreviations / sizeof kAbbreviations[0]);
+// The abbreviations as integers (their bytes in order), sorted: the check
+// after every period is a few integer compares instead of string compares.
+constexpr size_t kAbbrevCount = sizeof kAbbreviations / sizeof kAbbreviations[0];
+struct packed_words {
+  uint64_t v[kAbbrevCount] = {};
+  size_t longest = 0;
+  constexpr packed_words() {
+    for (size_t i = 0; i < kAbbrevCount; ++i) {
+      std::string_view k = kAbbreviations[i].key;
+      longest = k.size() > longest ? k.size() : longest;
+      uint64_t x = 0;
+      for (char c : k) x = x << 8 | static_cast<unsigned char>(c);
+      size_t j = i;
+      for (; j > 0 && v[j - 1] > x; --j) v[j] = v[j - 1];
+      v[j] = x;
+    }
+  }
+};
+constexpr packed_words kAbbrevPacked{};
+static_assert(kAbbrevPacked.longest <= 8, "an abbreviation must fit in 64 bits");
 
 // Splits the body into lines (as spans of the original), marking which
 // breaks are paragraph breaks by themselves (form feed, U+2029).
@@ -326,7 +337,13 @@ bool opening_mark(uint32_t c) {
 // Whether the period ending token `word` is an abbreviation's.
 bool abbreviation(std::string_view word) {
   if (word.size() == 1 && word[0] >= 'A' && word[0] <= 'Z') return true;  // initials
-  return word.size() <= kLongestAbbrev && kAbbrev.contains(word);
+  // Most words before a period are longer than any abbreviation.
+  if (word.empty() || word.size() > kAbbrevPacked.longest) return false;
+  uint64_t x = 0;
+  for (char c : word) x = x << 8 | static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  const uint64_t* end = kAbbrevPacked.v + kAbbrevCount;
+  const uint64_t* it = std::lower_bound(kAbbrevPacked.v, end, x);
+  return it != end && *it == x;
 }
 
 }  // namespace
