@@ -43,6 +43,25 @@ inline uint64_t to_escape(uint64_t x) {
   return t & text::swar::kHigh;
 }
 
+// Whether a string of at most 16 bytes needs no escaping at all: two
+// overlapping word loads, no byte loop. (A wrong flag can only follow a
+// right one, so "none flagged" is exact.)
+inline bool plain_short(const char* b, size_t n) {
+  uint64_t x;
+  if (n >= 8) {
+    x = to_escape(text::swar::load(b)) | to_escape(text::swar::load(b + n - 8));
+  } else if (n >= 4) {
+    uint32_t lo, hi;
+    std::memcpy(&lo, b, 4);
+    std::memcpy(&hi, b + n - 4, 4);
+    x = to_escape(uint64_t(lo) << 32 | hi);
+  } else {
+    x = 0;
+    for (size_t i = 0; i < n; ++i) x |= text::byte_is(b[i], text::byte_escape);
+  }
+  return !x;
+}
+
 // Index of the first byte from j on that needs escaping, or n.
 inline size_t next_escape(const char* b, size_t j, size_t n) {
 #ifdef QUOTELINE_SSE2
@@ -151,6 +170,47 @@ void json_writer::newline() {
   pos_ += n;
 }
 
+// Most strings are short and plain (names, ids, values): one check and one
+// copy, without the scanning loop.
+inline void json_writer::put_string(std::string_view s) {
+  if (s.size() <= 16 && plain_short(s.data(), s.size())) {
+    char* p = room(s.size() + 2);
+    *p = '"';
+    copy(p + 1, s.data(), s.size());
+    p[s.size() + 1] = '"';
+    pos_ += s.size() + 2;
+  } else {
+    pos_ = output::put_string(out_, pos_, s);
+  }
+}
+
+inline void json_writer::put_key(std::string_view k) {
+  before_value();
+  if (k.size() <= 16 && plain_short(k.data(), k.size())) {
+    char* p = room(k.size() + 4);
+    *p = '"';
+    copy(p + 1, k.data(), k.size());
+    std::memcpy(p + 1 + k.size(), "\": ", 3);
+    pos_ += k.size() + (pretty_ ? 4 : 3);
+  } else {
+    pos_ = output::put_string(out_, pos_, k);
+    put(pretty_ ? std::string_view(": ") : std::string_view(":"));
+  }
+}
+
+inline void json_writer::put_number(int64_t v) {
+  uint64_t u = v < 0 ? 0 - static_cast<uint64_t>(v) : static_cast<uint64_t>(v);
+  size_t n = v < 0;
+  for (uint64_t t = u; n += 1, t >= 10;) t /= 10;
+  char* p = room(20);
+  if (v < 0) *p = '-';
+  for (char* d = p + n; d > p + (v < 0);) {
+    *--d = static_cast<char>('0' + u % 10);
+    u /= 10;
+  }
+  pos_ += n;
+}
+
 json_writer& json_writer::begin_object() {
   before_value();
   put('{');
@@ -184,42 +244,32 @@ json_writer& json_writer::end_array() {
 }
 
 json_writer& json_writer::key(std::string_view k) {
-  before_value();
-  // Keys are short names that need no escaping: one check, one copy.
-  bool plain = k.size() <= 16;
-  for (size_t i = 0; plain && i < k.size(); ++i) plain = !text::byte_is(k[i], text::byte_escape);
-  if (plain) {
-    char* p = room(k.size() + 4);
-    *p = '"';
-    copy(p + 1, k.data(), k.size());
-    std::memcpy(p + 1 + k.size(), "\": ", 3);
-    pos_ += k.size() + (pretty_ ? 4 : 3);
-  } else {
-    pos_ = put_string(out_, pos_, k);
-    put(pretty_ ? std::string_view(": ") : std::string_view(":"));
-  }
+  put_key(k);
   after_key_ = true;
   return *this;
 }
 
 json_writer& json_writer::string(std::string_view s) {
   before_value();
-  pos_ = put_string(out_, pos_, s);
+  put_string(s);
   return *this;
 }
 
 json_writer& json_writer::number(int64_t v) {
   before_value();
-  uint64_t u = v < 0 ? 0 - static_cast<uint64_t>(v) : static_cast<uint64_t>(v);
-  size_t n = v < 0;
-  for (uint64_t t = u; n += 1, t >= 10;) t /= 10;
-  char* p = room(20);
-  if (v < 0) *p = '-';
-  for (char* d = p + n; d > p + (v < 0);) {
-    *--d = static_cast<char>('0' + u % 10);
-    u /= 10;
-  }
-  pos_ += n;
+  put_number(v);
+  return *this;
+}
+
+json_writer& json_writer::field(std::string_view k, std::string_view v) {
+  put_key(k);
+  put_string(v);
+  return *this;
+}
+
+json_writer& json_writer::field(std::string_view k, int64_t v) {
+  put_key(k);
+  put_number(v);
   return *this;
 }
 

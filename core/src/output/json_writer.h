@@ -29,11 +29,11 @@ class json_writer {
   json_writer& null();
 
   // key + value shorthands
-  json_writer& field(std::string_view k, std::string_view v) { return key(k).string(v); }
-  json_writer& field(std::string_view k, const char* v) { return key(k).string(v); }
-  json_writer& field(std::string_view k, int64_t v) { return key(k).number(v); }
-  json_writer& field(std::string_view k, uint32_t v) { return key(k).number(v); }
-  json_writer& field(std::string_view k, int v) { return key(k).number(v); }
+  json_writer& field(std::string_view k, std::string_view v);
+  json_writer& field(std::string_view k, const char* v) { return field(k, std::string_view(v)); }
+  json_writer& field(std::string_view k, int64_t v);
+  json_writer& field(std::string_view k, uint32_t v) { return field(k, int64_t(v)); }
+  json_writer& field(std::string_view k, int v) { return field(k, int64_t(v)); }
 
   // Room for about `n` more bytes, so a caller that can estimate its size
   // grows the buffer once.
@@ -56,6 +56,9 @@ class json_writer {
       if (pretty_) newline();
     }
   }
+  void put_key(std::string_view k);  // before_value() and `"k":`
+  void put_string(std::string_view s);
+  void put_number(int64_t v);
   json_writer& close(char bracket);
   void newline();
   std::string& out_;
