@@ -17,11 +17,15 @@ char* room(std::string& buf, size_t pos, size_t n) {
   return buf.data() + pos;
 }
 
-// memcpy for the short pieces JSON is made of (keys, numbers, ids): inline
-// moves instead of a library call, never reading past the source.
+// memcpy for the short pieces JSON is made of (keys, numbers, ids, the text
+// between two escapes): inline moves of overlapping words instead of a
+// library call, never reading past the source.
 inline void copy(char* p, const char* s, size_t n) {
-  if (n >= 8) {
-    if (n > 16) return void(std::memcpy(p, s, n));
+  if (n > 16) {
+    if (n > 64) return void(std::memcpy(p, s, n));
+    for (size_t i = 0; i + 16 < n; i += 16) std::memcpy(p + i, s + i, 16);
+    std::memcpy(p + n - 16, s + n - 16, 16);
+  } else if (n >= 8) {
     std::memcpy(p, s, 8);
     std::memcpy(p + n - 8, s + n - 8, 8);
   } else if (n >= 4) {

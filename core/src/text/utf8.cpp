@@ -144,6 +144,18 @@ utf16_map::utf16_map(std::string_view s) : size_(static_cast<uint32_t>(s.size())
     const size_t from = b * 64, to = std::min(from + 64, s.size());
     uint64_t starts = 0, astral = 0;
     size_t i = from;
+#ifdef QUOTELINE_SSE2
+    const __m128i top2 = _mm_set1_epi8(static_cast<char>(0xC0)),
+                  cont = _mm_set1_epi8(static_cast<char>(0x80)),
+                  top4 = _mm_set1_epi8(static_cast<char>(0xF0));
+    for (; i + 16 <= to; i += 16) {
+      __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+      uint64_t c = static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, top2), cont)));
+      uint64_t a = static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, top4), top4)));
+      starts |= (~c & 0xFFFF) << (i - from);
+      astral |= a << (i - from);
+    }
+#endif
     for (; i + 8 <= to; i += 8) {
       uint64_t x = swar::load(s.data() + i);
       if (!swar::high(x)) {
