@@ -351,13 +351,7 @@ bool abbreviation(std::string_view word) {
 // The word that ends right before s[i] (letters, digits, inner periods).
 std::string_view word_before(std::string_view s, size_t lo, size_t i) {
   size_t w = i;
-  while (w > lo) {
-    unsigned char c = static_cast<unsigned char>(s[w - 1]);
-    bool part =
-        c >= 0x80 || c == '.' || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-    if (!part) break;
-    --w;
-  }
+  while (w > lo && byte_is(s[w - 1], byte_word)) --w;
   while (w < i && s[w] == '.') ++w;
   return s.substr(w, i - w);
 }
