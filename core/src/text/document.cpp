@@ -17,25 +17,34 @@ constexpr lex_entry kAbbreviations[] = {
 #include "text/abbreviations.inc"
 };
 
-// The abbreviations as integers (their bytes in order), sorted: the check
-// after every period is a few integer compares instead of string compares.
+// The abbreviations as integers (their bytes in order) in a small hash set:
+// the check after every period is a multiply and a probe or two instead of
+// string compares. Zero marks a free slot (no key is empty).
 constexpr size_t kAbbrevCount = sizeof kAbbreviations / sizeof kAbbreviations[0];
 struct packed_words {
-  uint64_t v[kAbbrevCount] = {};
+  static constexpr size_t kSlots = 256;
+  uint64_t slot[kSlots] = {};
   size_t longest = 0;
+  static constexpr size_t hash(uint64_t x) { return (x * 0x9E3779B97F4A7C15ull) >> 56; }
   constexpr packed_words() {
     for (size_t i = 0; i < kAbbrevCount; ++i) {
       std::string_view k = kAbbreviations[i].key;
       longest = k.size() > longest ? k.size() : longest;
       uint64_t x = 0;
       for (char c : k) x = x << 8 | static_cast<unsigned char>(c);
-      size_t j = i;
-      for (; j > 0 && v[j - 1] > x; --j) v[j] = v[j - 1];
-      v[j] = x;
+      size_t h = hash(x);
+      while (slot[h]) h = (h + 1) % kSlots;
+      slot[h] = x;
     }
+  }
+  bool contains(uint64_t x) const {
+    for (size_t h = hash(x); slot[h]; h = (h + 1) % kSlots)
+      if (slot[h] == x) return true;
+    return false;
   }
 };
 constexpr packed_words kAbbrevPacked{};
+static_assert(kAbbrevCount < packed_words::kSlots / 2, "keep the set sparse");
 static_assert(kAbbrevPacked.longest <= 8, "an abbreviation must fit in 64 bits");
 
 // Splits the body into lines (as spans of the original), marking which
@@ -341,9 +350,7 @@ bool abbreviation(std::string_view word) {
   if (word.empty() || word.size() > kAbbrevPacked.longest) return false;
   uint64_t x = 0;
   for (char c : word) x = x << 8 | static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-  const uint64_t* end = kAbbrevPacked.v + kAbbrevCount;
-  const uint64_t* it = std::lower_bound(kAbbrevPacked.v, end, x);
-  return it != end && *it == x;
+  return kAbbrevPacked.contains(x);
 }
 
 }  // namespace
