@@ -158,12 +158,14 @@ void append_string(std::string& out, std::string_view s) {
 }
 
 void json_writer::grow(size_t n) {
-  out_.resize(std::max(pos_ + n, out_.size() * 2));
+  size_t pos = this->pos();
+  out_.resize(std::max(pos + n, out_.size() * 2));
+  at(pos);
 }
 
 void json_writer::put(std::string_view s) {
   copy(room(s.size()), s.data(), s.size());
-  pos_ += s.size();
+  cur_ += s.size();
 }
 
 void json_writer::newline() {
@@ -171,7 +173,7 @@ void json_writer::newline() {
   char* p = room(n);
   *p = '\n';
   std::memset(p + 1, ' ', n - 1);
-  pos_ += n;
+  cur_ += n;
 }
 
 // Most strings are short and plain (names, ids, values): one check and one
@@ -182,9 +184,9 @@ inline void json_writer::put_string(std::string_view s) {
     *p = '"';
     copy(p + 1, s.data(), s.size());
     p[s.size() + 1] = '"';
-    pos_ += s.size() + 2;
+    cur_ += s.size() + 2;
   } else {
-    pos_ = output::put_string(out_, pos_, s);
+    at(output::put_string(out_, pos(), s));
   }
 }
 
@@ -195,24 +197,31 @@ inline void json_writer::put_key(std::string_view k) {
     *p = '"';
     copy(p + 1, k.data(), k.size());
     std::memcpy(p + 1 + k.size(), "\": ", 3);
-    pos_ += k.size() + (pretty_ ? 4 : 3);
+    cur_ += k.size() + (pretty_ ? 4 : 3);
   } else {
-    pos_ = output::put_string(out_, pos_, k);
+    at(output::put_string(out_, pos(), k));
     put(pretty_ ? std::string_view(": ") : std::string_view(":"));
   }
 }
 
 inline void json_writer::put_number(int64_t v) {
-  uint64_t u = v < 0 ? 0 - static_cast<uint64_t>(v) : static_cast<uint64_t>(v);
-  size_t n = v < 0;
-  for (uint64_t t = u; n += 1, t >= 10;) t /= 10;
+  static constexpr char kPairs[] =
+      "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+      "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+      "8081828384858687888990919293949596979899";
   char* p = room(20);
-  if (v < 0) *p = '-';
-  for (char* d = p + n; d > p + (v < 0);) {
-    *--d = static_cast<char>('0' + u % 10);
-    u /= 10;
-  }
-  pos_ += n;
+  uint64_t u = static_cast<uint64_t>(v);
+  if (v < 0) *p++ = '-', u = 0 - u;
+  // Offsets and counts are mostly below 100,000: compares, not divisions.
+  size_t n = u < 10 ? 1 : u < 100 ? 2 : u < 1000 ? 3 : u < 10000 ? 4 : u < 100000 ? 5 : 6;
+  for (uint64_t t = u / 1000000; t; t /= 10) ++n;
+  char* d = p + n;
+  for (; u >= 100; u /= 100) d -= 2, std::memcpy(d, kPairs + u % 100 * 2, 2);
+  if (u >= 10)
+    d -= 2, std::memcpy(d, kPairs + u * 2, 2);
+  else
+    *--d = static_cast<char>('0' + u);
+  cur_ = p + n;
 }
 
 json_writer& json_writer::begin_object() {

@@ -13,8 +13,8 @@ namespace quoteline::output {
 // instead of through many small appends); it is trimmed when the writer goes.
 class json_writer {
  public:
-  json_writer(std::string& out, bool pretty) : out_(out), pos_(out.size()), pretty_(pretty) {}
-  ~json_writer() { out_.resize(pos_); }
+  json_writer(std::string& out, bool pretty) : out_(out), pretty_(pretty) { at(out.size()); }
+  ~json_writer() { out_.resize(pos()); }
   json_writer(const json_writer&) = delete;
   json_writer& operator=(const json_writer&) = delete;
 
@@ -41,11 +41,13 @@ class json_writer {
 
  private:
   char* room(size_t n) {
-    if (out_.size() - pos_ < n) grow(n);
-    return out_.data() + pos_;
+    if (static_cast<size_t>(end_ - cur_) < n) grow(n);
+    return cur_;
   }
   void grow(size_t n);
-  void put(char c) { *room(1) = c, ++pos_; }
+  size_t pos() const { return static_cast<size_t>(cur_ - out_.data()); }
+  void at(size_t pos) { cur_ = out_.data() + pos, end_ = out_.data() + out_.size(); }
+  void put(char c) { *room(1) = c, ++cur_; }
   void put(std::string_view s);
   void before_value() {
     if (after_key_) {
@@ -62,7 +64,8 @@ class json_writer {
   json_writer& close(char bracket);
   void newline();
   std::string& out_;
-  size_t pos_;  // end of the text in out_
+  char* cur_;  // end of the text in out_
+  char* end_;  // end of out_
   bool pretty_;
   int depth_ = 0;
   bool first_ = true;  // no element yet in the current container
