@@ -190,9 +190,10 @@ inline void json_writer::put_string(std::string_view s) {
   }
 }
 
-inline void json_writer::put_key(std::string_view k) {
+inline void json_writer::put_key(name key) {
   before_value();
-  if (k.size() <= 16 && plain_short(k.data(), k.size())) {
+  std::string_view k = key.text();
+  if (key.is_plain()) {
     char* p = room(k.size() + 4);
     *p = '"';
     copy(p + 1, k.data(), k.size());
@@ -256,7 +257,7 @@ json_writer& json_writer::end_array() {
   return close(']');
 }
 
-json_writer& json_writer::key(std::string_view k) {
+json_writer& json_writer::key(name k) {
   put_key(k);
   after_key_ = true;
   return *this;
@@ -274,13 +275,13 @@ json_writer& json_writer::number(int64_t v) {
   return *this;
 }
 
-json_writer& json_writer::field(std::string_view k, std::string_view v) {
+json_writer& json_writer::field(name k, std::string_view v) {
   put_key(k);
   put_string(v);
   return *this;
 }
 
-json_writer& json_writer::field(std::string_view k, int64_t v) {
+json_writer& json_writer::field(name k, int64_t v) {
   put_key(k);
   put_number(v);
   return *this;

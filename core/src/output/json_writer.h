@@ -8,6 +8,35 @@
 
 namespace quoteline::output {
 
+// An object key. String literals convert to it implicitly, and their check
+// for characters that need escaping is a constant expression that folds
+// away when compiled: the usual key costs one copy. Text known only at run
+// time is a key when named explicitly: name(text).
+class name {
+ public:
+  template <size_t N>
+  constexpr name(const char (&k)[N]) : name(std::string_view(k, N - 1)) {}
+  constexpr explicit name(std::string_view k)
+      : data_(k.data()), size_(k.size() | (plain(k) ? kPlain : 0)) {}
+  constexpr std::string_view text() const { return std::string_view(data_, size_ & ~kPlain); }
+  // Short and needs no escaping: copied as it is.
+  constexpr bool is_plain() const { return size_ & kPlain; }
+
+ private:
+  static constexpr bool plain(std::string_view k) {
+    if (k.size() > 16) return false;
+    for (char c : k) {
+      unsigned char u = static_cast<unsigned char>(c);
+      if (u < 0x20 || u >= 0x80 || u == '"' || u == '\\' || u == '<') return false;
+    }
+    return true;
+  }
+  // Two words, so a key travels in registers; the flag is the top bit.
+  static constexpr size_t kPlain = ~(~size_t(0) >> 1);
+  const char* data_;
+  size_t size_;
+};
+
 // Writes into `out` past its current end. While the writer lives, `out` may
 // hold spare bytes beyond the text (writes go straight into the buffer
 // instead of through many small appends); it is trimmed when the writer goes.
@@ -22,18 +51,18 @@ class json_writer {
   json_writer& end_object();
   json_writer& begin_array();
   json_writer& end_array();
-  json_writer& key(std::string_view k);
+  json_writer& key(name k);
   json_writer& string(std::string_view s);
   json_writer& number(int64_t v);
   json_writer& boolean(bool v);
   json_writer& null();
 
   // key + value shorthands
-  json_writer& field(std::string_view k, std::string_view v);
-  json_writer& field(std::string_view k, const char* v) { return field(k, std::string_view(v)); }
-  json_writer& field(std::string_view k, int64_t v);
-  json_writer& field(std::string_view k, uint32_t v) { return field(k, int64_t(v)); }
-  json_writer& field(std::string_view k, int v) { return field(k, int64_t(v)); }
+  json_writer& field(name k, std::string_view v);
+  json_writer& field(name k, const char* v) { return field(k, std::string_view(v)); }
+  json_writer& field(name k, int64_t v);
+  json_writer& field(name k, uint32_t v) { return field(k, int64_t(v)); }
+  json_writer& field(name k, int v) { return field(k, int64_t(v)); }
 
   // Room for about `n` more bytes, so a caller that can estimate its size
   // grows the buffer once.
@@ -58,7 +87,7 @@ class json_writer {
       if (pretty_) newline();
     }
   }
-  void put_key(std::string_view k);  // before_value() and `"k":`
+  void put_key(name k);  // before_value() and `"k":`
   void put_string(std::string_view s);
   void put_number(int64_t v);
   json_writer& close(char bracket);
