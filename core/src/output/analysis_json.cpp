@@ -110,9 +110,19 @@ namespace {
 
 using output::json_writer;
 
-std::string id(char prefix, size_t index) {
-  return prefix + std::to_string(index + 1);
-}
+// "q1", "t12": built on the stack, not in a string.
+struct id {
+  char text[24];
+  size_t size;
+  id(char prefix, size_t index) {
+    char digits[20];
+    size_t n = 0;
+    for (size_t v = index + 1; v; v /= 10) digits[n++] = static_cast<char>('0' + v % 10);
+    text[0] = prefix;
+    for (size = 1; n;) text[size++] = digits[--n];
+  }
+  operator std::string_view() const { return std::string_view(text, size); }
+};
 
 struct writer {
   json_writer& w;
