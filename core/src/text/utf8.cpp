@@ -180,13 +180,4 @@ utf16_map::utf16_map(std::string_view s) : size_(static_cast<uint32_t>(s.size())
   }
 }
 
-uint32_t utf16_map::operator()(uint32_t byte) const {
-  if (byte > size_) byte = size_;
-  const size_t b = byte >> 6;
-  const uint64_t before = (uint64_t(1) << (byte & 63)) - 1;
-  uint32_t units = marks_[b] + swar::popcount(starts_[b] & before);
-  if (!astral_.empty()) units += swar::popcount(astral_[b] & before);
-  return units;
-}
-
 }  // namespace quoteline::text

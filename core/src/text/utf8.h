@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "text/swar.h"
+
 namespace quoteline::text {
 
 // Copies `in` to `out`, replacing each maximal invalid subpart (overlong
@@ -71,7 +73,14 @@ uint32_t prev_cp(std::string_view s, size_t& i);
 class utf16_map {
  public:
   explicit utf16_map(std::string_view s);
-  uint32_t operator()(uint32_t byte) const;
+  uint32_t operator()(uint32_t byte) const {
+    if (byte > size_) byte = size_;
+    const size_t b = byte >> 6;
+    const uint64_t before = (uint64_t(1) << (byte & 63)) - 1;
+    uint32_t units = marks_[b] + swar::popcount(starts_[b] & before);
+    if (!astral_.empty()) units += swar::popcount(astral_[b] & before);
+    return units;
+  }
 
  private:
   // Per 64-byte block: the UTF-16 offset at its start, and a bit for each of
