@@ -47,11 +47,29 @@ std::string reference_string(std::string_view s) {
   return out + "\"";
 }
 
-const char* const kPieces[] = {"a",   "word ", "\"",       "\\",       "<",       "\n",
-                               "\t",  "\r",    "\x01",     "\x1f",     "\x7f",    "\xc3\xa9",
-                               "\xe2\x80\x9c", "\xf0\x9f\x98\x80", "\xff", "\xc0\xaf",
-                               "\xed\xa0\x80", "\xe2\x80", "\xf4\x90\x80\x80", "\x80",
-                               "abcdefghijklmnop", "/", "\xef\xbb\xbf"};
+const char* const kPieces[] = {"a",
+                               "word ",
+                               "\"",
+                               "\\",
+                               "<",
+                               "\n",
+                               "\t",
+                               "\r",
+                               "\x01",
+                               "\x1f",
+                               "\x7f",
+                               "\xc3\xa9",
+                               "\xe2\x80\x9c",
+                               "\xf0\x9f\x98\x80",
+                               "\xff",
+                               "\xc0\xaf",
+                               "\xed\xa0\x80",
+                               "\xe2\x80",
+                               "\xf4\x90\x80\x80",
+                               "\x80",
+                               "abcdefghijklmnop",
+                               "/",
+                               "\xef\xbb\xbf"};
 
 }  // namespace
 
@@ -86,9 +104,9 @@ TEST_CASE("output writer: keys, values and numbers", "[output][writer]") {
     w.field("a", "x\"y").field("n", int64_t(-42)).field("u", uint32_t(4000000000u));
     w.key(output::name(std::string_view("odd \"key\" <"))).number(7);
     w.key("list").begin_array();
-    for (int64_t v : {int64_t(0), int64_t(9), int64_t(10), int64_t(99), int64_t(100),
-                      int64_t(99999), int64_t(100000), int64_t(999999), int64_t(1000000),
-                      int64_t(-1), INT64_MAX, INT64_MIN})
+    for (int64_t v :
+         {int64_t(0), int64_t(9), int64_t(10), int64_t(99), int64_t(100), int64_t(99999),
+          int64_t(100000), int64_t(999999), int64_t(1000000), int64_t(-1), INT64_MAX, INT64_MIN})
       w.number(v);
     w.boolean(true).null().string("");
     w.end_array().end_object();

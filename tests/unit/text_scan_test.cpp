@@ -14,12 +14,48 @@ using namespace quoteline;
 
 namespace {
 
-const char* const kPieces[] = {
-    "word", "Mr.", "U.S.", "etc.", " ", "  ", "\t", "\n", "\n\n", "\r\n", "\r", "\f", "\v",
-    "\xc2\x85", "\xc2\xa0", "\xc2\x80", "\xc2\x9f", "\xe2\x80\xa8", "\xe2\x80\xa9", "\xef\xbb\xbf",
-    "\xef\xbc\x81", "\x01", "\x7f", ".", "!", "?", "\xe2\x80\xa6", "\xe2\x80\x9c", "\xe2\x80\x9d",
-    "\"", "<", "\\", "\xf0\x9f\x93\xb0", "caf\xc3\xa9", "The", "x", "A", "3.5", "(", ")",
-    "abcdefghijklmnopq", "\xe2\x80\x94"};
+const char* const kPieces[] = {"word",
+                               "Mr.",
+                               "U.S.",
+                               "etc.",
+                               " ",
+                               "  ",
+                               "\t",
+                               "\n",
+                               "\n\n",
+                               "\r\n",
+                               "\r",
+                               "\f",
+                               "\v",
+                               "\xc2\x85",
+                               "\xc2\xa0",
+                               "\xc2\x80",
+                               "\xc2\x9f",
+                               "\xe2\x80\xa8",
+                               "\xe2\x80\xa9",
+                               "\xef\xbb\xbf",
+                               "\xef\xbc\x81",
+                               "\x01",
+                               "\x7f",
+                               ".",
+                               "!",
+                               "?",
+                               "\xe2\x80\xa6",
+                               "\xe2\x80\x9c",
+                               "\xe2\x80\x9d",
+                               "\"",
+                               "<",
+                               "\\",
+                               "\xf0\x9f\x93\xb0",
+                               "caf\xc3\xa9",
+                               "The",
+                               "x",
+                               "A",
+                               "3.5",
+                               "(",
+                               ")",
+                               "abcdefghijklmnopq",
+                               "\xe2\x80\x94"};
 
 std::string random_text(std::mt19937& rng, size_t pieces) {
   std::string s;
@@ -39,8 +75,7 @@ struct reference {
   size_t start = 0, controls = 0;
 
   void close() {
-    if (open && out.size() > start)
-      paras.push_back({uint32_t(start), uint32_t(out.size())});
+    if (open && out.size() > start) paras.push_back({uint32_t(start), uint32_t(out.size())});
     open = false;
   }
   void content() {
@@ -142,8 +177,9 @@ TEST_CASE("text scan: a sentence end is found at every alignment", "[text][scan]
 
 TEST_CASE("text scan: repair copies valid text and replaces maximal subparts", "[text][scan]") {
   std::mt19937 rng(11);
-  const char* const bad[] = {"\xff", "\xc0\xaf", "\xed\xa0\x80", "\xe2\x80", "\xf4\x90\x80\x80",
-                             "\xf0\x9f\x93", "\x80", "\xc2"};
+  const char* const bad[] = {
+      "\xff",         "\xc0\xaf", "\xed\xa0\x80", "\xe2\x80", "\xf4\x90\x80\x80",
+      "\xf0\x9f\x93", "\x80",     "\xc2"};
   for (int round = 0; round < 2000; ++round) {
     std::string clean = random_text(rng, round % 40);
     std::string out;

@@ -69,8 +69,8 @@ inline bool plain_short(const char* b, size_t n) {
 // Index of the first byte from j on that needs escaping, or n.
 inline size_t next_escape(const char* b, size_t j, size_t n) {
 #ifdef QUOTELINE_SSE2
-  const __m128i quote = _mm_set1_epi8('"'), slash = _mm_set1_epi8('\\'),
-                lt = _mm_set1_epi8('<'), space = _mm_set1_epi8(0x20);
+  const __m128i quote = _mm_set1_epi8('"'), slash = _mm_set1_epi8('\\'), lt = _mm_set1_epi8('<'),
+                space = _mm_set1_epi8(0x20);
   for (; j + 16 <= n; j += 16) {
     __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + j));
     // Signed: bytes from 0x80 up are negative, so below the space too.

@@ -61,7 +61,8 @@ struct byte_table {
       if (c <= ' ' || c == 0x7F || c == 0xC2 || c == 0xEF) f |= byte_collapse;
       if (c < 0x20 || c == '"' || c == '\\' || c == '<' || c >= 0x80) f |= byte_escape;
       if (c == '.' || c == '!' || c == '?' || c == 0xE2) f |= byte_terminal;
-      if (c >= 0x80 || c == '.' || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
+      if (c >= 0x80 || c == '.' || (c >= '0' && c <= '9') ||
+          ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
         f |= byte_word;
       v[c] = f;
     }

@@ -150,8 +150,10 @@ utf16_map::utf16_map(std::string_view s) : size_(static_cast<uint32_t>(s.size())
                   top4 = _mm_set1_epi8(static_cast<char>(0xF0));
     for (; i + 16 <= to; i += 16) {
       __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
-      uint64_t c = static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, top2), cont)));
-      uint64_t a = static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, top4), top4)));
+      uint64_t c =
+          static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, top2), cont)));
+      uint64_t a =
+          static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, top4), top4)));
       starts |= (~c & 0xFFFF) << (i - from);
       astral |= a << (i - from);
     }

@@ -39,13 +39,15 @@ inline size_t valid_utf8(std::string_view s, size_t i) {
   if (c <= 0xEF) {
     if (left < 3 || (b(2) & 0xC0) != 0x80) return 0;
     unsigned char x = b(1);
-    unsigned char lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;  // overlong, surrogates
+    unsigned char lo = c == 0xE0 ? 0xA0 : 0x80,
+                  hi = c == 0xED ? 0x9F : 0xBF;  // overlong, surrogates
     return x >= lo && x <= hi ? 3 : 0;
   }
   if (c <= 0xF4) {
     if (left < 4 || (b(2) & 0xC0) != 0x80 || (b(3) & 0xC0) != 0x80) return 0;
     unsigned char x = b(1);
-    unsigned char lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;  // overlong, > U+10FFFF
+    unsigned char lo = c == 0xF0 ? 0x90 : 0x80,
+                  hi = c == 0xF4 ? 0x8F : 0xBF;  // overlong, > U+10FFFF
     return x >= lo && x <= hi ? 4 : 0;
   }
   return 0;
