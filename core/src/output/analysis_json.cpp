@@ -6,7 +6,9 @@
 
 namespace quoteline {
 
-const char* to_string(quote_kind k) {
+namespace {
+
+std::string_view name_of(quote_kind k) {
   switch (k) {
     case quote_kind::direct:
       return "direct";
@@ -18,7 +20,7 @@ const char* to_string(quote_kind k) {
   return "direct";
 }
 
-const char* to_string(enum cue c) {
+std::string_view name_of(enum cue c) {
   switch (c) {
     case cue::none:
       return "none";
@@ -44,7 +46,7 @@ const char* to_string(enum cue c) {
   return "none";
 }
 
-const char* to_string(speaker_kind k) {
+std::string_view name_of(speaker_kind k) {
   switch (k) {
     case speaker_kind::person:
       return "person";
@@ -56,7 +58,7 @@ const char* to_string(speaker_kind k) {
   return "unknown";
 }
 
-const char* to_string(timex_type t) {
+std::string_view name_of(timex_type t) {
   switch (t) {
     case timex_type::date:
       return "DATE";
@@ -70,7 +72,7 @@ const char* to_string(timex_type t) {
   return "DATE";
 }
 
-const char* to_string(event_kind k) {
+std::string_view name_of(event_kind k) {
   switch (k) {
     case event_kind::published:
       return "published";
@@ -82,11 +84,11 @@ const char* to_string(event_kind k) {
   return "mention";
 }
 
-const char* to_string(severity s) {
-  return s == severity::error ? "error" : "warning";
+std::string_view name_of(severity s) {
+  return s == severity::error ? std::string_view("error") : std::string_view("warning");
 }
 
-const char* to_string(status s) {
+std::string_view name_of(status s) {
   switch (s) {
     case status::ok:
       return "ok";
@@ -106,13 +108,54 @@ const char* to_string(status s) {
   return "ok";
 }
 
+}  // namespace
+
+// The public names are the same literals, so they end in a NUL.
+const char* to_string(quote_kind k) {
+  return name_of(k).data();
+}
+
+const char* to_string(enum cue c) {
+  return name_of(c).data();
+}
+
+const char* to_string(speaker_kind k) {
+  return name_of(k).data();
+}
+
+const char* to_string(timex_type t) {
+  return name_of(t).data();
+}
+
+const char* to_string(event_kind k) {
+  return name_of(k).data();
+}
+
+const char* to_string(severity s) {
+  return name_of(s).data();
+}
+
+const char* to_string(status s) {
+  return name_of(s).data();
+}
+
 namespace {
 
 using output::json_writer;
 
-std::string id(char prefix, size_t index) {
-  return prefix + std::to_string(index + 1);
-}
+// "q1", "t12": built on the stack, not in a string.
+struct id {
+  char text[24];
+  size_t size;
+  id(char prefix, size_t index) {
+    char digits[20];
+    size_t n = 0;
+    for (size_t v = index + 1; v; v /= 10) digits[n++] = static_cast<char>('0' + v % 10);
+    text[0] = prefix;
+    for (size = 1; n;) text[size++] = digits[--n];
+  }
+  operator std::string_view() const { return std::string_view(text, size); }
+};
 
 struct writer {
   json_writer& w;
@@ -147,10 +190,10 @@ struct writer {
                              : nullptr;
       w.begin_object().field("id", id('q', i));
       at(q.at);
-      w.field("text", slice(q.at)).field("kind", to_string(q.kind));
+      w.field("text", slice(q.at)).field("kind", name_of(q.kind));
       s ? w.field("speaker", s->name).field("speakerId", s->id)
         : w.key("speaker").null().key("speakerId").null();
-      q.cue == cue::none ? w.key("cue").null() : w.field("cue", to_string(q.cue));
+      q.cue == cue::none ? w.key("cue").null() : w.field("cue", name_of(q.cue));
       w.key("mention");
       if (q.mention.empty()) {
         w.null();
@@ -167,7 +210,7 @@ struct writer {
     for (const speaker& s : a.speakers) {
       w.begin_object().field("id", s.id).field("name", s.name).key("aliases").begin_array();
       for (const std::string& alias : s.aliases) w.string(alias);
-      w.end_array().field("role", s.role).field("kind", to_string(s.kind));
+      w.end_array().field("role", s.role).field("kind", name_of(s.kind));
       w.field("quoteCount", s.quote_count).end_object();
     }
     w.end_array();
@@ -179,7 +222,7 @@ struct writer {
       const timex& t = a.timexes[i];
       w.begin_object().field("id", id('t', i));
       at(t.at);
-      w.field("text", slice(t.at)).field("type", to_string(t.type)).field("value", t.value);
+      w.field("text", slice(t.at)).field("type", name_of(t.type)).field("value", t.value);
       if (!t.mod.empty()) w.field("mod", t.mod);
       w.end_object();
     }
@@ -190,7 +233,7 @@ struct writer {
     w.key("events").begin_array();
     for (size_t i = 0; i < a.events.size(); ++i) {
       const event& e = a.events[i];
-      w.begin_object().field("id", id('e', i)).field("kind", to_string(e.kind));
+      w.begin_object().field("id", id('e', i)).field("kind", name_of(e.kind));
       w.field("when", e.when);
       at(e.sentence);
       e.timex >= 0 ? w.field("timex", id('t', size_t(e.timex))) : w.key("timex").null();
@@ -203,7 +246,7 @@ struct writer {
   void diagnostics() {
     w.key("diagnostics").begin_array();
     for (const diagnostic& d : a.diagnostics) {
-      w.begin_object().field("level", to_string(d.level)).field("code", d.code);
+      w.begin_object().field("level", name_of(d.level)).field("code", d.code);
       w.field("message", d.message).key("position");
       if (d.position < 0)
         w.null();
@@ -215,32 +258,45 @@ struct writer {
   }
 };
 
+// Bytes of compact output, about: the text, the quoted text and a
+// generous share per item, so the buffer is sized once.
+size_t estimate(const analysis& a) {
+  size_t n = 512 + a.text.size() + a.headline.size() + a.byline.size() + 32 * a.paragraphs.size();
+  for (const quote& q : a.quotes) n += 256 + q.at.size() + q.mention.size();
+  n += 160 * a.speakers.size() + 128 * (a.timexes.size() + a.events.size());
+  return n + 256 * a.diagnostics.size();
+}
+
 }  // namespace
 
 std::string to_json(const analysis& a, bool pretty) {
   std::string out;
-  out.reserve(a.text.size() * 2 + 1024);
-  json_writer w(out, pretty);
-  writer aw{w, a, text::utf16_map(a.text)};
-  w.begin_object();
-  aw.header();
-  aw.quotes();
-  aw.speakers();
-  aw.timexes();
-  aw.events();
-  aw.diagnostics();
-  w.end_object();
+  {
+    json_writer w(out, pretty);
+    w.reserve(pretty ? 2 * estimate(a) : estimate(a));
+    writer aw{w, a, text::utf16_map(a.text)};
+    w.begin_object();
+    aw.header();
+    aw.quotes();
+    aw.speakers();
+    aw.timexes();
+    aw.events();
+    aw.diagnostics();
+    w.end_object();
+  }
   return out;
 }
 
 std::string to_json(const error& e) {
   std::string out;
-  json_writer w(out, false);
-  w.begin_object().key("error").begin_object();
-  w.field("code", to_string(e.code)).field("message", e.message);
-  if (e.position >= 0) w.field("position", e.position);
-  if (e.record >= 0) w.field("record", e.record);
-  w.end_object().end_object();
+  {
+    json_writer w(out, false);
+    w.begin_object().key("error").begin_object();
+    w.field("code", name_of(e.code)).field("message", e.message);
+    if (e.position >= 0) w.field("position", e.position);
+    if (e.record >= 0) w.field("record", e.record);
+    w.end_object().end_object();
+  }
   return out;
 }
 

@@ -49,6 +49,7 @@ enum byte_class : uint8_t {
   byte_collapse = 2,  // stops a plain copy: space, controls, DEL, C2 (C1 controls), EF (BOM)
   byte_escape = 4,    // needs care in a JSON string: controls, " \ <, and non-ASCII
   byte_terminal = 8,  // may end a sentence: . ! ? and E2 (an ellipsis)
+  byte_word = 16,     // part of the word before a period: letters, digits, ".", non-ASCII
 };
 
 struct byte_table {
@@ -60,6 +61,9 @@ struct byte_table {
       if (c <= ' ' || c == 0x7F || c == 0xC2 || c == 0xEF) f |= byte_collapse;
       if (c < 0x20 || c == '"' || c == '\\' || c == '<' || c >= 0x80) f |= byte_escape;
       if (c == '.' || c == '!' || c == '?' || c == 0xE2) f |= byte_terminal;
+      if (c >= 0x80 || c == '.' || (c >= '0' && c <= '9') ||
+          ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
+        f |= byte_word;
       v[c] = f;
     }
   }

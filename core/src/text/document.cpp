@@ -5,6 +5,7 @@
 
 #include "text/chars.h"
 #include "text/lexicon.h"
+#include "text/swar.h"
 #include "text/tokens.h"
 #include "text/utf8.h"
 
@@ -15,7 +16,36 @@ namespace {
 constexpr lex_entry kAbbreviations[] = {
 #include "text/abbreviations.inc"
 };
-constexpr lexicon kAbbrev(kAbbreviations);
+
+// The abbreviations as integers (their bytes in order) in a small hash set:
+// the check after every period is a multiply and a probe or two instead of
+// string compares. Zero marks a free slot (no key is empty).
+constexpr size_t kAbbrevCount = sizeof kAbbreviations / sizeof kAbbreviations[0];
+struct packed_words {
+  static constexpr size_t kSlots = 256;
+  uint64_t slot[kSlots] = {};
+  size_t longest = 0;
+  static constexpr size_t hash(uint64_t x) { return (x * 0x9E3779B97F4A7C15ull) >> 56; }
+  constexpr packed_words() {
+    for (size_t i = 0; i < kAbbrevCount; ++i) {
+      std::string_view k = kAbbreviations[i].key;
+      longest = k.size() > longest ? k.size() : longest;
+      uint64_t x = 0;
+      for (char c : k) x = x << 8 | static_cast<unsigned char>(c);
+      size_t h = hash(x);
+      while (slot[h]) h = (h + 1) % kSlots;
+      slot[h] = x;
+    }
+  }
+  bool contains(uint64_t x) const {
+    for (size_t h = hash(x); slot[h]; h = (h + 1) % kSlots)
+      if (slot[h] == x) return true;
+    return false;
+  }
+};
+constexpr packed_words kAbbrevPacked{};
+static_assert(kAbbrevCount < packed_words::kSlots / 2, "keep the set sparse");
+static_assert(kAbbrevPacked.longest <= 8, "an abbreviation must fit in 64 bits");
 
 // Splits the body into lines (as spans of the original), marking which
 // breaks are paragraph breaks by themselves (form feed, U+2029).
@@ -85,6 +115,77 @@ std::vector<std::string_view> first_blocks(std::string_view body, size_t n) {
 
 namespace {
 
+// Length of the content character at b[i] that starts with a byte the
+// table flags (C2, E2, EF), or 0 when the slow path must look at it: NEL and
+// the C1 controls (C2 80..9F), U+2028/9 (E2 80 A8/A9), the BOM (EF BB BF),
+// ASCII, and anything cut off by the end.
+inline size_t content_length(const char* b, size_t i, size_t n) {
+  const auto at = [&](size_t k) { return static_cast<unsigned char>(b[i + k]); };
+  switch (at(0)) {
+    case 0xC2:
+      return i + 1 < n && (at(1) & 0x20) ? 2 : 0;
+    case 0xE2:
+      return i + 2 < n && !(at(1) == 0x80 && (at(2) & 0xFE) == 0xA8) ? 3 : 0;
+    case 0xEF:
+      return i + 2 < n && !(at(1) == 0xBB && at(2) == 0xBF) ? 3 : 0;
+  }
+  return 0;
+}
+
+// Whether b[i] starts content: a character copied as it is.
+inline bool content_at(const char* b, size_t i, size_t n) {
+  return !byte_is(b[i], byte_break | byte_collapse) || content_length(b, i, n);
+}
+
+// End of the plain run from b[i]: content characters and single spaces
+// between them, which the normalizer copies as they are. Sixteen (or eight)
+// bytes at a time while they are printable ASCII and any space in them is
+// followed by such a byte.
+size_t plain_end(const char* b, size_t i, size_t n) {
+  for (;;) {
+#ifdef QUOTELINE_SSE2
+    const __m128i limit = _mm_set1_epi8(0x21), del = _mm_set1_epi8(0x7F),
+                  space = _mm_set1_epi8(' ');
+    while (i + 17 <= n) {
+      __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + i));
+      __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + i + 1));
+      // Signed compares: bytes from 0x80 up are below 0x21 too.
+      __m128i stop = _mm_or_si128(_mm_cmplt_epi8(v, limit), _mm_cmpeq_epi8(v, del));
+      __m128i next = _mm_or_si128(_mm_cmplt_epi8(w, limit), _mm_cmpeq_epi8(w, del));
+      __m128i sp = _mm_cmpeq_epi8(v, space);
+      stop = _mm_or_si128(_mm_andnot_si128(sp, stop), _mm_and_si128(sp, next));
+      if (int m = _mm_movemask_epi8(stop)) {
+        i += static_cast<size_t>(__builtin_ctz(m));
+        break;
+      }
+      i += 16;
+    }
+#endif
+    while (i + 9 <= n) {
+      using namespace swar;
+      uint64_t x = load(b + i), y = load(b + i + 1);
+      uint64_t sp = eq(x, ' ');
+      uint64_t stop = (high(x) | below(x, 0x21) | eq(x, 0x7F)) & ~sp;
+      stop |= sp & (high(y) | below(y, 0x21) | eq(y, 0x7F));
+      if (stop) {
+        i += first(stop);
+        break;
+      }
+      i += 8;
+    }
+    if (i >= n) return n;
+    if (!byte_is(b[i], byte_break | byte_collapse)) {
+      ++i;
+    } else if (size_t len = content_length(b, i, n)) {
+      i += len;
+    } else if (b[i] == ' ' && i + 1 < n && content_at(b, i + 1, n)) {
+      ++i;
+    } else {
+      return i;
+    }
+  }
+}
+
 // The one pass over the body: copies content bytes, turns runs of spaces,
 // tabs and controls into one space, single line breaks into a space, and
 // blank lines and hard breaks into paragraph breaks. Separators are only
@@ -98,21 +199,10 @@ class normalizer {
     const size_t n = in_.size();
     size_t i = 0;
     while (i < n) {
-      // Fast path: plain content bytes straight through.
-      if (!byte_is(b[i], byte_break | byte_collapse)) {
+      // Fast path: plain content straight through.
+      if (!byte_is(b[i], byte_break | byte_collapse) || content_length(b, i, n)) {
         content(i);
-        // A single space between words stays as it is: part of the run.
-        size_t run = i;
-        while (run < n) {
-          if (!byte_is(b[run], byte_break | byte_collapse)) {
-            ++run;
-          } else if (b[run] == ' ' && run + 1 < n &&
-                     !byte_is(b[run + 1], byte_break | byte_collapse)) {
-            run += 2;
-          } else {
-            break;
-          }
-        }
+        size_t run = plain_end(b, i, n);
         std::memcpy(&out_[pos_], b + i, run - i);
         pos_ += run - i;
         i = run;
@@ -256,7 +346,11 @@ bool opening_mark(uint32_t c) {
 // Whether the period ending token `word` is an abbreviation's.
 bool abbreviation(std::string_view word) {
   if (word.size() == 1 && word[0] >= 'A' && word[0] <= 'Z') return true;  // initials
-  return kAbbrev.contains(word);
+  // Most words before a period are longer than any abbreviation.
+  if (word.empty() || word.size() > kAbbrevPacked.longest) return false;
+  uint64_t x = 0;
+  for (char c : word) x = x << 8 | static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  return kAbbrevPacked.contains(x);
 }
 
 }  // namespace
@@ -264,13 +358,7 @@ bool abbreviation(std::string_view word) {
 // The word that ends right before s[i] (letters, digits, inner periods).
 std::string_view word_before(std::string_view s, size_t lo, size_t i) {
   size_t w = i;
-  while (w > lo) {
-    unsigned char c = static_cast<unsigned char>(s[w - 1]);
-    bool part =
-        c >= 0x80 || c == '.' || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-    if (!part) break;
-    --w;
-  }
+  while (w > lo && byte_is(s[w - 1], byte_word)) --w;
   while (w < i && s[w] == '.') ++w;
   return s.substr(w, i - w);
 }
@@ -279,10 +367,30 @@ bool terminal(uint32_t c) {
   return c == '.' || c == '!' || c == '?' || c == 0x2026;
 }
 
+// Index of the first byte from i on that may end a sentence, or `end`.
+size_t next_terminal(const char* b, size_t i, size_t end) {
+#ifdef QUOTELINE_SSE2
+  const __m128i dot = _mm_set1_epi8('.'), bang = _mm_set1_epi8('!'), ask = _mm_set1_epi8('?'),
+                e2 = _mm_set1_epi8(static_cast<char>(0xE2));
+  for (; i + 16 <= end; i += 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + i));
+    __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, dot), _mm_cmpeq_epi8(v, bang)),
+                             _mm_or_si128(_mm_cmpeq_epi8(v, ask), _mm_cmpeq_epi8(v, e2)));
+    if (int bits = _mm_movemask_epi8(m)) return i + static_cast<size_t>(__builtin_ctz(bits));
+  }
+#endif
+  for (; i + 8 <= end; i += 8) {
+    using namespace swar;
+    uint64_t x = load(b + i);
+    if (uint64_t m = eq(x, '.') | eq(x, '!') | eq(x, '?') | eq(x, 0xE2)) return i + first(m);
+  }
+  while (i < end && !byte_is(b[i], byte_terminal)) ++i;
+  return i;
+}
+
 void split_sentences(std::string_view s, span p, std::vector<span>& out) {
   size_t start = p.start;
-  for (size_t i = p.start; i < p.end; ++i) {
-    if (!byte_is(s[i], byte_terminal)) continue;
+  for (size_t i = p.start; (i = next_terminal(s.data(), i, p.end)) < p.end; ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     size_t after;
     if (c == '.' || c == '!' || c == '?')

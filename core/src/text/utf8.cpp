@@ -1,6 +1,9 @@
 #include "text/utf8.h"
 
+#include <algorithm>
 #include <cstring>
+
+#include "text/swar.h"
 
 namespace quoteline::text {
 
@@ -63,33 +66,31 @@ repair_report repair_utf8(std::string_view in, std::string& out) {
   // libc++ (the wasm build) shrinks on a smaller reserve(): never ask for
   // less than a caller already reserved, or its padding costs a copy.
   if (out.capacity() < out.size() + in.size()) out.reserve(out.size() + in.size());
-  size_t i = 0;
-  while (i < in.size()) {
-    // ASCII fast path: most news text is ASCII between its curly quotes.
-    size_t j = i;
-    // Eight bytes at a time while none has its high bit set.
-    while (j + 8 <= in.size()) {
-      uint64_t w;
-      std::memcpy(&w, in.data() + j, 8);
-      if (w & 0x8080808080808080ull) break;
-      j += 8;
+  const size_t n = in.size();
+  size_t i = 0;  // start of the bytes not yet copied
+  size_t j = 0;
+  while (j < n) {
+    // Valid text is copied in runs as long as possible: ASCII eight bytes at
+    // a time, other characters once checked.
+    while (j + 8 <= n && !swar::high(swar::load(in.data() + j))) j += 8;
+    if (j >= n) break;
+    if (static_cast<unsigned char>(in[j]) < 0x80) {
+      ++j;
+      continue;
     }
-    while (j < in.size() && static_cast<unsigned char>(in[j]) < 0x80) ++j;
+    if (size_t len = valid_utf8(in, j)) {
+      j += len;
+      continue;
+    }
     out.append(in.data() + i, j - i);
-    i = j;
-    if (i >= in.size()) break;
     size_t bad;
-    size_t n = valid_length(in, i, bad);
-    if (n) {
-      out.append(in.data() + i, n);
-      i += n;
-    } else {
-      if (r.first < 0) r.first = static_cast<int64_t>(i);
-      ++r.replaced;
-      out += kReplacement;
-      i += bad;
-    }
+    valid_length(in, j, bad);
+    if (r.first < 0) r.first = static_cast<int64_t>(j);
+    ++r.replaced;
+    out += kReplacement;
+    i = j += bad;
   }
+  out.append(in.data() + i, n - i);
   return r;
 }
 
@@ -136,33 +137,51 @@ uint32_t prev_cp(std::string_view s, size_t& i) {
   return cp;
 }
 
-namespace {
-// Each lead byte starts one UTF-16 unit, a four-byte lead two. Branch-free
-// so the compiler can vectorize the block loop.
-inline uint32_t units_of(const unsigned char* p, size_t n) {
+utf16_map::utf16_map(std::string_view s) : size_(static_cast<uint32_t>(s.size())) {
+  const size_t blocks = s.size() / 64 + 1;  // the last holds s.size(), possibly empty
+  marks_.resize(blocks);
+  starts_.resize(blocks);
   uint32_t units = 0;
-  for (size_t i = 0; i < n; ++i) units += ((p[i] & 0xC0) != 0x80) + (p[i] >= 0xF0);
-  return units;
-}
-}  // namespace
-
-utf16_map::utf16_map(std::string_view s) : s_(s) {
-  marks_.reserve(s.size() / 64 + 2);
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  uint32_t units = 0;
-  size_t i = 0;
-  for (; i + 64 <= s.size(); i += 64) {
-    marks_.push_back(units);
-    units += units_of(p + i, 64);
+  for (size_t b = 0; b < blocks; ++b) {
+    const size_t from = b * 64, to = std::min(from + 64, s.size());
+    uint64_t starts = 0, astral = 0;
+    size_t i = from;
+#ifdef QUOTELINE_SSE2
+    const __m128i top2 = _mm_set1_epi8(static_cast<char>(0xC0)),
+                  cont = _mm_set1_epi8(static_cast<char>(0x80)),
+                  top4 = _mm_set1_epi8(static_cast<char>(0xF0));
+    for (; i + 16 <= to; i += 16) {
+      __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+      uint64_t c =
+          static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, top2), cont)));
+      uint64_t a =
+          static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, top4), top4)));
+      starts |= (~c & 0xFFFF) << (i - from);
+      astral |= a << (i - from);
+    }
+#endif
+    for (; i + 8 <= to; i += 8) {
+      uint64_t x = swar::load(s.data() + i);
+      if (!swar::high(x)) {
+        starts |= uint64_t(0xFF) << (i - from);
+        continue;
+      }
+      uint64_t cont = x & ~(x << 1) & swar::kHigh;  // 10xxxxxx
+      starts |= uint64_t(swar::bits(~cont & swar::kHigh)) << (i - from);
+      astral |= uint64_t(swar::bits(x & (x << 1) & (x << 2) & (x << 3) & swar::kHigh))
+                << (i - from);
+    }
+    for (; i < to; ++i) {
+      unsigned char c = static_cast<unsigned char>(s[i]);
+      starts |= uint64_t((c & 0xC0) != 0x80) << (i - from);
+      astral |= uint64_t(c >= 0xF0) << (i - from);
+    }
+    if (astral && astral_.empty()) astral_.resize(blocks);
+    if (astral) astral_[b] = astral;
+    marks_[b] = units;
+    starts_[b] = starts;
+    units += swar::popcount(starts) + swar::popcount(astral);
   }
-  marks_.push_back(units);  // the block holding s.size(), possibly empty
-}
-
-uint32_t utf16_map::operator()(uint32_t byte) const {
-  if (byte > s_.size()) byte = static_cast<uint32_t>(s_.size());
-  size_t block = byte & ~size_t(63);
-  return marks_[byte >> 6] +
-         units_of(reinterpret_cast<const unsigned char*>(s_.data()) + block, byte - block);
 }
 
 }  // namespace quoteline::text
