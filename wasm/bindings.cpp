@@ -148,7 +148,9 @@ void place(size_t at, size_t n) {
   const double* v = reinterpret_cast<const double*>(at);
   placed.assign(n, {});
   // Minutes of any year the calendar can name fit well inside +-9e15.
-  const auto minute = [](double t) { return std::isfinite(t) && std::fabs(t) < 9e15 ? int64_t(t) : 0; };
+  const auto minute = [](double t) {
+    return std::isfinite(t) && std::fabs(t) < 9e15 ? int64_t(t) : 0;
+  };
   for (size_t i = 0; i < n; ++i) {
     placed[i].start = minute(v[3 * i]);
     placed[i].end = minute(v[3 * i + 1]);

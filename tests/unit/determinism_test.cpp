@@ -177,9 +177,10 @@ TEST_CASE("reader: one entry at a time gives what analyze() gives at once", "[de
   std::vector<std::string> inputs;
   for (const std::string& f : fixtures()) inputs.push_back(read_file(f));
   // Failed records between good ones, a @graph split, an array, blank lines.
-  inputs.push_back("{\"id\":\"a\",\"body\":\"He said \\\"yes.\\\"\"}\n\n{\"id\":\"b\"}\n{bad\n"
-                   "{\"@graph\":[{\"@type\":\"NewsArticle\",\"articleBody\":\"one\"},"
-                   "{\"@type\":\"NewsArticle\",\"articleBody\":\"two\"}]}\n");
+  inputs.push_back(
+      "{\"id\":\"a\",\"body\":\"He said \\\"yes.\\\"\"}\n\n{\"id\":\"b\"}\n{bad\n"
+      "{\"@graph\":[{\"@type\":\"NewsArticle\",\"articleBody\":\"one\"},"
+      "{\"@type\":\"NewsArticle\",\"articleBody\":\"two\"}]}\n");
   inputs.push_back("[{\"body\":\"x\"},{\"title\":\"no body\"},{\"body\":\"y\"}]");
   for (const std::string& in : inputs) {
     result all = analyze(in);

@@ -39,9 +39,9 @@ struct item {
   std::string article_id;  // that article's id (may be empty)
   int event = -1;          // index into that article's `events`
   event_kind kind = event_kind::mention;
-  std::string when;        // the event's TIMEX3 value
-  int64_t start = 0;       // first minute of the value's range
-  int64_t end = 0;         // one past its last minute
+  std::string when;   // the event's TIMEX3 value
+  int64_t start = 0;  // first minute of the value's range
+  int64_t end = 0;    // one past its last minute
 };
 
 // Every placeable event of every article, ordered by start, then by end

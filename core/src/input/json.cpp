@@ -327,7 +327,7 @@ struct json_reader::state {
   dom::array items;
   dom::array::iterator item, last;
   std::deque<record> pending;
-  int64_t index = 0;  // JSON Lines: records handed out so far
+  int64_t index = 0;    // JSON Lines: records handed out so far
   bool failed = false;  // fatal: nothing to hand out
 };
 

@@ -150,8 +150,8 @@ cursor::cursor(std::string_view bytes, const options& opts) : s_(new state) {
   s_->diagnostics = std::move(d.diagnostics);
   size_t size = s_->text.size();
   s_->text.resize(size + simdjson::SIMDJSON_PADDING, '\0');
-  s_->json = std::make_unique<json_reader>(s_->text.data(), size, f == input_format::jsonl,
-                                           fatal_, collection_);
+  s_->json = std::make_unique<json_reader>(s_->text.data(), size, f == input_format::jsonl, fatal_,
+                                           collection_);
 }
 
 cursor::~cursor() = default;

@@ -199,7 +199,7 @@ bool parse_timestamp(std::string_view line, std::string& iso) {
       int m = minutes < 0 ? -minutes : minutes;
       int hh = m / 60 % 100, mm = m % 60;
       const char zone[] = {minutes < 0 ? '-' : '+', char('0' + hh / 10), char('0' + hh % 10), ':',
-                           char('0' + mm / 10), char('0' + mm % 10)};
+                           char('0' + mm / 10),     char('0' + mm % 10)};
       iso.append(zone, sizeof zone);
     }
   }

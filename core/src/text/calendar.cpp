@@ -1,7 +1,5 @@
 #include "text/calendar.h"
 
-#include <cstdio>
-
 #include "text/tokens.h"
 
 namespace quoteline::text {
@@ -95,17 +93,31 @@ void iso_week(int y, int m, int d, int& week_year, int& week) {
   week = static_cast<int>((thursday - days_from_civil(t.year, 1, 1)) / 7 + 1);
 }
 
+namespace {
+// `v` in decimal, zero-padded to `width` digits. By hand: snprintf would
+// link all of printf into the wasm build.
+void put(std::string& out, int v, int width) {
+  char buf[12];
+  int n = 0;
+  do buf[n++] = char('0' + v % 10), v /= 10;
+  while (v > 0 && n < 12);
+  while (n < width) buf[n++] = '0';
+  while (n) out += buf[--n];
+}
+}  // namespace
+
 std::string iso(const civil& c) {
-  char buf[48];
-  if (c.year <= 0) return {};
-  int n = std::snprintf(buf, sizeof buf, "%04d", c.year);
-  if (c.month > 0) n += std::snprintf(buf + n, sizeof buf - n, "-%02d", c.month);
-  if (c.month > 0 && c.day > 0) n += std::snprintf(buf + n, sizeof buf - n, "-%02d", c.day);
+  std::string out;
+  if (c.year <= 0) return out;
+  put(out, c.year, 4);
+  if (c.month > 0) out += '-', put(out, c.month, 2);
+  if (c.month > 0 && c.day > 0) out += '-', put(out, c.day, 2);
   if (c.day > 0 && c.hour >= 0) {
-    n += std::snprintf(buf + n, sizeof buf - n, "T%02d:%02d", c.hour, c.minute < 0 ? 0 : c.minute);
-    if (c.second >= 0) n += std::snprintf(buf + n, sizeof buf - n, ":%02d", c.second);
+    out += 'T', put(out, c.hour, 2);
+    out += ':', put(out, c.minute < 0 ? 0 : c.minute, 2);
+    if (c.second >= 0) out += ':', put(out, c.second, 2);
   }
-  return std::string(buf, static_cast<size_t>(n));
+  return out;
 }
 
 std::string_view without_zone(std::string_view s) {
@@ -114,7 +126,6 @@ std::string_view without_zone(std::string_view s) {
   return s.substr(0, n);
 }
 
-namespace {
 bool digits(std::string_view s, size_t at, size_t n, int& out) {
   if (at + n > s.size()) return false;
   out = 0;
@@ -124,7 +135,6 @@ bool digits(std::string_view s, size_t at, size_t n, int& out) {
   }
   return true;
 }
-}  // namespace
 
 bool parse_iso(std::string_view s, civil& out) {
   civil c;

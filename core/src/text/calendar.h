@@ -35,4 +35,8 @@ std::string_view without_zone(std::string_view iso);
 // Parses what iso() prints (and "YYYY", "YYYY-MM"); false on anything else.
 bool parse_iso(std::string_view s, civil& out);
 
+// The `n` decimal digits of `s` at `at` as a number; false when any is not
+// a digit or the text ends first.
+bool digits(std::string_view s, size_t at, size_t n, int& out);
+
 }  // namespace quoteline::text

@@ -11,18 +11,11 @@ namespace quoteline::timeline {
 namespace {
 
 using text::days_from_civil;
+using text::digits;
 
-bool digits(std::string_view s, size_t at, size_t n, int& out) {
-  if (at + n > s.size()) return false;
-  out = 0;
-  for (size_t i = at; i < at + n; ++i) {
-    if (s[i] < '0' || s[i] > '9') return false;
-    out = out * 10 + (s[i] - '0');
-  }
-  return true;
+int64_t day_minutes(int y, int m, int d) {
+  return int64_t(days_from_civil(y, m, d)) * kMinutesPerDay;
 }
-
-int64_t day_minutes(int y, int m, int d) { return int64_t(days_from_civil(y, m, d)) * kMinutesPerDay; }
 
 // Monday of ISO week `w` of week-year `y`, in days.
 long iso_monday(int y, int w) {
@@ -53,8 +46,8 @@ bool time_part(std::string_view t, int64_t day, int64_t& start, int64_t& end) {
     const char* code;
     int from, to;  // hours
   };
-  static const part kParts[] = {{"MO", 6, 12}, {"AF", 12, 18}, {"EV", 18, 21}, {"NI", 21, 24},
-                                {"DT", 8, 18}};
+  static const part kParts[] = {
+      {"MO", 6, 12}, {"AF", 12, 18}, {"EV", 18, 21}, {"NI", 21, 24}, {"DT", 8, 18}};
   for (const part& p : kParts) {
     if (t == p.code) {
       start = day + p.from * 60;
@@ -203,21 +196,31 @@ std::vector<item> merge(const result& r) {
 
 const char* to_string(resolution r) {
   switch (r) {
-    case resolution::automatic: return "automatic";
-    case resolution::hour: return "hour";
-    case resolution::day: return "day";
-    case resolution::week: return "week";
-    case resolution::month: return "month";
-    case resolution::quarter: return "quarter";
-    case resolution::year: return "year";
-    case resolution::decade: return "decade";
+    case resolution::automatic:
+      return "automatic";
+    case resolution::hour:
+      return "hour";
+    case resolution::day:
+      return "day";
+    case resolution::week:
+      return "week";
+    case resolution::month:
+      return "month";
+    case resolution::quarter:
+      return "quarter";
+    case resolution::year:
+      return "year";
+    case resolution::decade:
+      return "decade";
   }
   return "day";
 }
 
 namespace {
 
-int64_t floor_div(int64_t a, int64_t b) { return a >= 0 ? a / b : -((-a + b - 1) / b); }
+int64_t floor_div(int64_t a, int64_t b) {
+  return a >= 0 ? a / b : -((-a + b - 1) / b);
+}
 
 // Months since year 0 of the minute t, and back.
 int64_t month_index(int64_t t) {
@@ -234,11 +237,16 @@ int64_t month_start(int64_t idx) {
 // Months per bin for the month-based sizes.
 int months_of(resolution r) {
   switch (r) {
-    case resolution::month: return 1;
-    case resolution::quarter: return 3;
-    case resolution::year: return 12;
-    case resolution::decade: return 120;
-    default: return 0;
+    case resolution::month:
+      return 1;
+    case resolution::quarter:
+      return 3;
+    case resolution::year:
+      return 12;
+    case resolution::decade:
+      return 120;
+    default:
+      return 0;
   }
 }
 
@@ -246,9 +254,11 @@ int months_of(resolution r) {
 
 int64_t bin_start(int64_t t, resolution r) {
   switch (r) {
-    case resolution::hour: return floor_div(t, 60) * 60;
+    case resolution::hour:
+      return floor_div(t, 60) * 60;
     case resolution::day:
-    case resolution::automatic: return floor_div(t, kMinutesPerDay) * kMinutesPerDay;
+    case resolution::automatic:
+      return floor_div(t, kMinutesPerDay) * kMinutesPerDay;
     case resolution::week: {
       // Day 0 (1970-01-01) was a Thursday: Monday is (day + 3) mod 7 days back.
       int64_t day = floor_div(t, kMinutesPerDay);
@@ -265,11 +275,15 @@ int64_t bin_start(int64_t t, resolution r) {
 
 int64_t bin_next(int64_t start, resolution r) {
   switch (r) {
-    case resolution::hour: return start + 60;
+    case resolution::hour:
+      return start + 60;
     case resolution::day:
-    case resolution::automatic: return start + kMinutesPerDay;
-    case resolution::week: return start + 7 * kMinutesPerDay;
-    default: return month_start(month_index(start) + months_of(r));
+    case resolution::automatic:
+      return start + kMinutesPerDay;
+    case resolution::week:
+      return start + 7 * kMinutesPerDay;
+    default:
+      return month_start(month_index(start) + months_of(r));
   }
 }
 
@@ -278,9 +292,12 @@ namespace {
 // Bins of size r needed to cover [lo, hi].
 int64_t bins_over(int64_t lo, int64_t hi, resolution r) {
   switch (r) {
-    case resolution::hour: return floor_div(hi, 60) - floor_div(lo, 60) + 1;
-    case resolution::day: return floor_div(hi, kMinutesPerDay) - floor_div(lo, kMinutesPerDay) + 1;
-    case resolution::week: return (bin_start(hi, r) - bin_start(lo, r)) / (7 * kMinutesPerDay) + 1;
+    case resolution::hour:
+      return floor_div(hi, 60) - floor_div(lo, 60) + 1;
+    case resolution::day:
+      return floor_div(hi, kMinutesPerDay) - floor_div(lo, kMinutesPerDay) + 1;
+    case resolution::week:
+      return (bin_start(hi, r) - bin_start(lo, r)) / (7 * kMinutesPerDay) + 1;
     default: {
       int64_t per = months_of(r);
       return floor_div(month_index(hi), per) - floor_div(month_index(lo), per) + 1;
@@ -298,9 +315,9 @@ histogram bucket(const std::vector<item>& items, resolution r, int target, int64
   auto hi_it = std::lower_bound(lo_it, items.end(), to,
                                 [](const item& a, int64_t t) { return a.start < t; });
   if (r == resolution::automatic) {
-    static const resolution kSizes[] = {resolution::hour, resolution::day, resolution::week,
-                                        resolution::month, resolution::quarter,
-                                        resolution::year, resolution::decade};
+    static const resolution kSizes[] = {resolution::hour,  resolution::day,     resolution::week,
+                                        resolution::month, resolution::quarter, resolution::year,
+                                        resolution::decade};
     r = resolution::decade;
     if (lo_it != hi_it) {
       int64_t lo = from != INT64_MIN ? from : lo_it->start;
@@ -329,9 +346,12 @@ histogram bucket(const std::vector<item>& items, resolution r, int target, int64
       open = true;
     }
     ++cur.count;
-    if (it->kind == event_kind::published) ++cur.published;
-    else if (it->kind == event_kind::quote) ++cur.quotes;
-    else ++cur.mentions;
+    if (it->kind == event_kind::published)
+      ++cur.published;
+    else if (it->kind == event_kind::quote)
+      ++cur.quotes;
+    else
+      ++cur.mentions;
   }
   if (open) h.bins.push_back(cur);
   return h;
