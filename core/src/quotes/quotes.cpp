@@ -216,9 +216,9 @@ size_t next_lead(std::string_view s, size_t i, size_t end) {
   }
 #endif
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-  const uint64_t ones = 0x0101010101010101ull, low7 = ones * 0x7F;
+  constexpr uint64_t ones = 0x0101010101010101ull, low7 = ones * 0x7F;
   // Bit 7 of each byte is set where that byte of v is not zero.
-  auto nonzero = [low7](uint64_t v) { return ((v & low7) + low7) | v; };
+  auto nonzero = [](uint64_t v) { return ((v & low7) + low7) | v; };
   for (; i + 8 <= s.size() && i < end; i += 8) {
     uint64_t x;
     std::memcpy(&x, s.data() + i, 8);

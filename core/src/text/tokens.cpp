@@ -38,8 +38,8 @@ struct ascii_table {
     for (int c = 'a'; c <= 'z'; ++c) v[c] = a_letter;
     for (int c = 'A'; c <= 'Z'; ++c) v[c] = a_letter | a_upper;
     for (int c = '0'; c <= '9'; ++c) v[c] = a_digit;
-    v[' '] = v['\t'] = v['\n'] = v['\r'] = a_space;
-    v['\''] = v['-'] = v['.'] = a_joiner;
+    for (unsigned char c : {' ', '\t', '\n', '\r'}) v[c] = a_space;
+    for (unsigned char c : {'\'', '-', '.'}) v[c] = a_joiner;
   }
 };
 constexpr ascii_table kAscii{};
