@@ -184,8 +184,8 @@ export class Timeline {
         // (calendar bins jump from weeks to months, coarser than the width).
         const few = n <= STACK ? [...this.lane(c)].map((it) => ({ it, t: (it.t0 + it.t1) / 2 })).sort((x, y) => x.t - y.t) : null;
         const apart = few && few.every((x, i) => !i || x.t - few[i - 1].t >= gap);
-        // A bin wider than the view still shows, at the view's edge.
-        const clamp = (t) => Math.min(this.v1, Math.max(this.v0, t));
+        // A bin wider than the view still shows, whole, at the view's edge.
+        const clamp = (t) => Math.min(this.v1 - gap / 2, Math.max(this.v0 + gap / 2, t));
         if (apart) for (const x of few) want.push({ lane, n: 1, it: x.it, t: clamp(x.t) });
         else want.push({ ...c, t: clamp((c.start + c.end) / 2) });
       });
