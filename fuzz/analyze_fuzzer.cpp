@@ -43,7 +43,8 @@ void check_model(const analysis& a) {
     if (!q.mention.empty()) check_span(a, q.mention, "mention");
     if (q.speaker < -1 || q.speaker >= int(a.speakers.size())) broken("quote speaker index");
   }
-  for (const timex& t : a.timexes) check_span(a, t.at, "timex");
+  // Qualified: glibc's struct timex (which <memory> can pull in) shares the name.
+  for (const quoteline::timex& t : a.timexes) check_span(a, t.at, "timex");
   for (const event& e : a.events) {
     check_span(a, e.sentence, "event sentence");
     if (e.timex < -1 || e.timex >= int(a.timexes.size())) broken("event timex index");
