@@ -367,6 +367,28 @@ test('viewer: several instances on one page work independently', async () => {
   assert.ok((await active(page, '#w')).quote);
   assert.equal(await page.evaluate(() => document.getElementById('v').shadowRoot.activeElement), null);
   assert.equal((await summary(page, '#v')).entries.length, SEED.quotes.length);
+  // The two timelines share one wasm module: drawing #v after #w placed its
+  // events must still show #v's own events.
+  const events = () => page.evaluate(() => [...document.getElementById('v').shadowRoot.querySelectorAll('.track [data-event-id]')].map((b) => b.dataset.eventId).sort());
+  const before = await events();
+  await page.locator('#v [data-act="out"]').click();
+  await page.locator('#v [data-act="fit"]').click();
+  assert.deepEqual(await events(), before);
+  assert.ok(before.length > 0);
+  assert.deepEqual(page.log.errors, []);
+  await page.close2();
+});
+
+test('viewer: a core that cannot load shows as the element\'s error, with quoteline-error', async () => {
+  const page = await open(env, `${HARNESS}?broken`);
+  await page.waitForFunction(() => customElements.get('quoteline-viewer'));
+  const code = await page.evaluate((d) => new Promise((ok) => {
+    const v = document.getElementById('v');
+    v.addEventListener('quoteline-error', (e) => ok(e.detail.code), { once: true });
+    v.analyses = d;
+  }), SEED);
+  assert.equal(code, 'internal_error');
+  assert.equal(await page.evaluate(() => document.getElementById('v').dataset.state), 'error');
   await page.close2();
 });
 

@@ -154,8 +154,10 @@ export class QuotelineViewer extends HTMLElement {
     return this.list.slice();
   }
 
+  // The timeline needs the core even for analyses made elsewhere: a module
+  // that cannot load shows as the element's error, not a silent rejection.
   set analyses(v) {
-    this.set(Array.isArray(v) ? v : [v]);
+    this.set(Array.isArray(v) ? v : [v]).catch((e) => this.fail(e));
   }
 
   get analysis() {
@@ -163,7 +165,7 @@ export class QuotelineViewer extends HTMLElement {
   }
 
   set analysis(v) {
-    this.set(Array.isArray(v) ? v : [v]);
+    this.set(Array.isArray(v) ? v : [v]).catch((e) => this.fail(e));
   }
 
   async set(records) {
