@@ -2,6 +2,7 @@
 
 #include "text/calendar.h"
 #include "text/document.h"
+#include "text/lexicon.h"
 #include "text/tokens.h"
 #include "text/utf8.h"
 
@@ -136,4 +137,31 @@ TEST_CASE("text: calendar arithmetic", "[text][calendar]") {
   CHECK(text::iso(p) == "2023-03-22T10:29");
   CHECK_FALSE(text::parse_iso("2023-02-30", p));
   CHECK(text::without_zone("2023-03-22T10:29:00+03:00") == "2023-03-22T10:29:00");
+}
+
+TEST_CASE("lexicon: lines of one literal, iterated and binary-searched", "[text]") {
+  constexpr text::lexicon words{
+      "apple\tA\n"
+      "b\n"
+      "banana\tB\n"
+      "caf\xc3\xa9\tC\n"
+      "zebra\tZ\n"};
+  static_assert(words.size() == 5, "one entry a line");
+  std::vector<std::string> keys, values;
+  for (text::lex_entry e : words) keys.emplace_back(e.key), values.emplace_back(e.value);
+  CHECK(keys == std::vector<std::string>{"apple", "b", "banana", "caf\xc3\xa9", "zebra"});
+  CHECK(values == std::vector<std::string>{"A", "", "B", "C", "Z"});
+  // Every key is found (any case), and nothing between or around them.
+  for (size_t i = 0; i < keys.size(); ++i) {
+    text::lex_entry e;
+    REQUIRE(words.find(keys[i], e));
+    CHECK(e.value == values[i]);
+  }
+  CHECK(words.contains("APPLE"));
+  CHECK(words.contains("Zebra"));
+  for (const char* miss : {"", "a", "apples", "ba", "bananas", "c", "caf", "zz", "\xff"})
+    CHECK_FALSE(words.contains(miss));
+  constexpr text::lexicon one{"only\n"};
+  CHECK(one.contains("only"));
+  CHECK_FALSE(one.contains("onl"));
 }

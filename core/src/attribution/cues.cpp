@@ -15,22 +15,22 @@ namespace {
 
 using text::iequals;
 
-constexpr text::lex_entry kVerbEntries[] = {
+constexpr text::lexicon kVerbEntries{
 #include "attribution/speech_verbs.inc"
 };
-constexpr text::lex_entry kTitleEntries[] = {
+constexpr text::lexicon kTitleEntries{
 #include "attribution/titles.inc"
 };
-constexpr text::lex_entry kOrgEntries[] = {
+constexpr text::lexicon kOrgEntries{
 #include "attribution/organizations.inc"
 };
-constexpr text::lex_entry kNotNameEntries[] = {
+constexpr text::lexicon kNotNameEntries{
 #include "attribution/not_names.inc"
 };
-constexpr text::lex_entry kGivenEntries[] = {
+constexpr text::lexicon kGivenEntries{
 #include "attribution/given_names.inc"
 };
-constexpr text::lex_entry kPronounEntries[] = {
+constexpr text::lexicon kPronounEntries{
 #include "attribution/pronouns.inc"
 };
 // ASCII lowercase of eight packed bytes (other bytes unchanged).
@@ -721,8 +721,8 @@ inline masks16 masks_at(std::string_view s, size_t i) {
     std::memcpy(&a, s.data() + i, 8);
     std::memcpy(&b, s.data() + i + 8, 8);
     // Gathers bit 7 of each byte into one bit per byte.
-    const uint64_t gather = 0x0002040810204081ull;
-    auto bits = [gather](uint64_t v) { return static_cast<uint32_t>((v * gather) >> 56); };
+    constexpr uint64_t gather = 0x0002040810204081ull;
+    auto bits = [](uint64_t v) { return static_cast<uint32_t>((v * gather) >> 56); };
     r.lower = bits(lower_letters8(a)) | bits(lower_letters8(b)) << 8;
     r.other = bits(upper_or_high8(a)) | bits(upper_or_high8(b)) << 8;
     return r;
@@ -758,8 +758,8 @@ bool has_speech_verb(std::string_view s, span r) {
     if (i + 16 < end) next = masks_at(s, i + 16), m |= next.lower << 16;
     if (end - i < 32) m &= (uint32_t(1) << (end - i)) - 1;  // nothing from beyond r
     // Starts of runs of three letters or more at the start of a word.
-    uint32_t starts = m & 0xFFFF & ~((m << 1) | carry) & (m >> 1) & (m >> 2) &
-                      ~((cur.other << 1) | other);
+    uint32_t starts =
+        m & 0xFFFF & ~((m << 1) | carry) & (m >> 1) & (m >> 2) & ~((cur.other << 1) | other);
     carry = (m >> 15) & 1;
     other = (cur.other >> 15) & 1;
     for (; starts; starts &= starts - 1) {

@@ -11,10 +11,9 @@ namespace quoteline::input {
 
 namespace {
 
-constexpr text::lex_entry kEntityTable[] = {
+constexpr text::lexicon kEntities{
 #include "input/entities.inc"
 };
-constexpr text::lexicon kEntities(kEntityTable);
 
 // Elements whose boundaries are paragraph breaks.
 constexpr std::string_view kBlocks[] = {
@@ -69,9 +68,9 @@ size_t entity(std::string_view s, size_t i, std::string& out) {
   while (k < limit && isalnum(static_cast<unsigned char>(s[k]))) ++k;
   if (k == j || k >= s.size() || s[k] != ';') return 0;
   std::string_view name = s.substr(j, k - j);
-  const text::lex_entry* e = kEntities.find(name);
-  if (!e) return 0;
-  uint32_t v = hex_value(e->value);
+  text::lex_entry e;
+  if (!kEntities.find(name, e)) return 0;
+  uint32_t v = hex_value(e.value);
   // "&Eacute;" is the capital of "&eacute;" (Latin-1 letters sit 0x20 apart).
   if (name[0] >= 'A' && name[0] <= 'Z' && v >= 0xE0 && v <= 0xFE && v != 0xF7) v -= 0x20;
   text::append_utf8(out, v);

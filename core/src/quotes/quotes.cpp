@@ -25,14 +25,12 @@ using text::is_space;
 using text::next_cp;
 using text::prev_cp;
 
-constexpr text::lex_entry kTitleCueEntries[] = {
+constexpr text::lexicon kTitleCues{
 #include "quotes/title_cues.inc"
 };
-constexpr text::lex_entry kElisionEntries[] = {
+constexpr text::lexicon kElisions{
 #include "quotes/elisions.inc"
 };
-constexpr text::lexicon kTitleCues(kTitleCueEntries);
-constexpr text::lexicon kElisions(kElisionEntries);
 
 enum class fam : uint8_t { none, dbl, sgl, guil, angle, corner, white };
 

@@ -13,22 +13,22 @@ namespace quoteline::text {
 
 namespace {
 
-constexpr lex_entry kAbbreviations[] = {
+constexpr lexicon kAbbreviations{
 #include "text/abbreviations.inc"
 };
 
 // The abbreviations as integers (their bytes in order) in a small hash set:
 // the check after every period is a multiply and a probe or two instead of
 // string compares. Zero marks a free slot (no key is empty).
-constexpr size_t kAbbrevCount = sizeof kAbbreviations / sizeof kAbbreviations[0];
+constexpr size_t kAbbrevCount = kAbbreviations.size();
 struct packed_words {
   static constexpr size_t kSlots = 256;
   uint64_t slot[kSlots] = {};
   size_t longest = 0;
   static constexpr size_t hash(uint64_t x) { return (x * 0x9E3779B97F4A7C15ull) >> 56; }
   constexpr packed_words() {
-    for (size_t i = 0; i < kAbbrevCount; ++i) {
-      std::string_view k = kAbbreviations[i].key;
+    for (lex_entry e : kAbbreviations) {
+      std::string_view k = e.key;
       longest = k.size() > longest ? k.size() : longest;
       uint64_t x = 0;
       for (char c : k) x = x << 8 | static_cast<unsigned char>(c);

@@ -10,10 +10,10 @@ namespace quoteline::time {
 
 namespace {
 
-constexpr text::lex_entry kWords[] = {
+constexpr text::lexicon kWords{
 #include "time/words.inc"
 };
-constexpr size_t kCount = sizeof kWords / sizeof kWords[0];
+constexpr size_t kCount = kWords.size();
 
 int to_int(std::string_view s) {
   int sign = 1, v = 0;
@@ -168,12 +168,17 @@ bool alnum_short(std::string_view k) {
 }
 
 struct table {
+  std::array<std::string_view, kCount> keys;
   std::array<word_info, kCount> infos;
   std::array<uint32_t, 27 * 27> lengths{};  // key lengths per first-two-letter bucket, as bits
   table() {
+    size_t i = 0;
+    for (text::lex_entry e : kWords) {
+      keys[i] = e.key;
+      infos[i++] = decode(e.value);
+    }
     for (size_t i = 0; i < kCount; ++i) {
-      infos[i] = decode(kWords[i].value);
-      std::string_view k = kWords[i].key;
+      std::string_view k = keys[i];
       int b = bucket_of(static_cast<unsigned char>(k[0]),
                         k.size() > 1 ? static_cast<unsigned char>(k[1]) : 0, k.size());
       lengths[size_t(b)] |= 1u << k.size();
@@ -185,7 +190,7 @@ struct table {
     }
     slots.fill(kEmpty);
     for (size_t i = 0; i < kCount; ++i) {
-      std::string_view k = kWords[i].key;
+      std::string_view k = keys[i];
       uint32_t h = hash_of(k.data(), k.size());
       while (slots[h] != kEmpty) h = (h + 1) & (kSlots - 1);
       slots[h] = uint16_t(i);
@@ -247,7 +252,7 @@ const word_info* lookup(std::string_view word) {
   for (uint32_t h = hash_of(word.data(), n);; h = (h + 1) & (table::kSlots - 1)) {
     uint16_t k = t.slots[h];
     if (k == table::kEmpty) return nullptr;
-    std::string_view key = kWords[k].key;
+    std::string_view key = t.keys[k];
     if (key.size() == n && same_lower(word.data(), key.data(), n)) return &t.infos[k];
   }
 }
