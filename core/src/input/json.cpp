@@ -267,6 +267,33 @@ void read_article(dom::element el, record& r, bool& split_graph, std::vector<dom
   read_meta(f, r.doc);  // also on failure: the id names the failed record
 }
 
+// Our words for simdjson's errors: its own table of messages would be the
+// only user of a few kB of strings in the wasm build, and names internals.
+const char* reason(simdjson::error_code code) {
+  switch (code) {
+    case simdjson::UNESCAPED_CHARS:
+      return "a control character inside a string";
+    case simdjson::UNCLOSED_STRING:
+      return "a string is not closed";
+    case simdjson::STRING_ERROR:
+      return "a bad escape in a string";
+    case simdjson::UTF8_ERROR:
+      return "invalid UTF-8";
+    case simdjson::NUMBER_ERROR:
+    case simdjson::BIGINT_ERROR:
+    case simdjson::NUMBER_OUT_OF_RANGE:
+      return "a number that cannot be read";
+    case simdjson::T_ATOM_ERROR:
+    case simdjson::F_ATOM_ERROR:
+    case simdjson::N_ATOM_ERROR:
+      return "a word that is not true, false or null";
+    case simdjson::EMPTY:
+      return "no JSON value";
+    default:
+      return "a missing or extra comma, colon, brace, bracket or value";
+  }
+}
+
 error json_failure(simdjson::error_code code, std::string_view doc, int64_t base) {
   error e;
   if (code == simdjson::DEPTH_ERROR) {
@@ -276,7 +303,7 @@ error json_failure(simdjson::error_code code, std::string_view doc, int64_t base
   }
   e.code = status::invalid_json;
   e.position = base + static_cast<int64_t>(json_error_offset(doc));
-  e.message = std::string("malformed JSON: ") + simdjson::error_message(code);
+  e.message = std::string("malformed JSON: ") + reason(code);
   return e;
 }
 
@@ -337,10 +364,9 @@ json_reader::json_reader(const char* buf, size_t size, bool lines, error& fatal,
   s_->size = size;
   s_->lines = lines;
   size_t capacity = lines ? longest_line(buf, size) : size;
-  if (auto code = s_->parser.allocate(std::max<size_t>(capacity, 64), kMaxDepth)) {
+  if (s_->parser.allocate(std::max<size_t>(capacity, 64), kMaxDepth)) {
     fatal.code = status::input_too_large;
-    fatal.message =
-        std::string("cannot allocate the JSON parser: ") + simdjson::error_message(code);
+    fatal.message = "cannot allocate the JSON parser for " + std::to_string(capacity) + " bytes";
     s_->failed = true;
     return;
   }
