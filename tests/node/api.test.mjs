@@ -177,6 +177,7 @@ test('api: timeline ranges are the core minute ranges, and its bins count by kin
   assert.deepEqual([...r.slice(0, 4)], [day, day + 1440, Date.UTC(2024, 2, 1) / 6e4, Date.UTC(2024, 3, 1) / 6e4]);
   assert.ok(Number.isNaN(r[4]) && Number.isNaN(r[6]) && Number.isNaN(r[10]), 'durations and refs have no place');
   assert.deepEqual([...r.slice(8, 10)], [day + 629, day + 630]);
+  assert.equal(tl.ranges([]).length, 0);
   // Two days: a publication and two mentions on the first, one quote on the second.
   tl.place([
     { start: day + 60, end: day + 61, kind: 'published' },

@@ -97,6 +97,7 @@ export function timelineOf(module) {
   const self = {
     /** [start, end) minutes per value, two numbers each; NaN when unplaceable. */
     ranges(values) {
+      if (!values.length) return new Float64Array(0); // '' would read as one empty value
       return module.ranges(values.map((v) => String(v ?? '').replace(/\n/g, ' ')).join('\n')).slice();
     },
     /** Sets the items to bin: `{start, end, kind}` in minutes, ordered by start, then end. */
