@@ -109,9 +109,8 @@ size_t fix_lone_surrogates(std::string& s) {
 }  // namespace
 
 struct cursor::state {
-  std::string text;                     // decoded, padded for simdjson
-  std::vector<diagnostic> diagnostics;  // about the whole input
-  std::optional<record> single;         // wire text: its one article
+  decoded in;                    // JSON: the text, padded for simdjson in place
+  std::optional<record> single;  // wire text: its one article
   std::unique_ptr<json_reader> json;
 };
 
@@ -121,7 +120,8 @@ cursor::cursor(std::string_view bytes, const options& opts) : s_(new state) {
     fatal_.message = "input is over the limit of " + std::to_string(opts.max_input) + " bytes";
     return;
   }
-  decoded d = decode(bytes);
+  decoded& d = s_->in;
+  d = decode(bytes);
   if (blank(d.text)) {
     fatal_.code = status::empty_input;
     fatal_.message = "the input is empty";
@@ -146,11 +146,9 @@ cursor::cursor(std::string_view bytes, const options& opts) : s_(new state) {
     w.message = std::to_string(n) + " unpaired surrogate escape(s) became U+FFFD";
     d.diagnostics.push_back(std::move(w));
   }
-  s_->text = std::move(d.text);
-  s_->diagnostics = std::move(d.diagnostics);
-  size_t size = s_->text.size();
-  s_->text.resize(size + simdjson::SIMDJSON_PADDING, '\0');
-  s_->json = std::make_unique<json_reader>(s_->text.data(), size, f == input_format::jsonl, fatal_,
+  size_t size = d.text.size();
+  d.text.resize(size + simdjson::SIMDJSON_PADDING, '\0');
+  s_->json = std::make_unique<json_reader>(d.text.data(), size, f == input_format::jsonl, fatal_,
                                            collection_);
 }
 
@@ -166,8 +164,8 @@ bool cursor::next(record& r) {
   }
   if (!s_->json || !s_->json->next(r)) return false;
   // Decoding warnings concern the whole input: every article carries them.
-  r.doc.diagnostics.insert(r.doc.diagnostics.begin(), s_->diagnostics.begin(),
-                           s_->diagnostics.end());
+  const std::vector<diagnostic>& all = s_->in.diagnostics;
+  r.doc.diagnostics.insert(r.doc.diagnostics.begin(), all.begin(), all.end());
   return true;
 }
 

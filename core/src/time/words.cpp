@@ -174,11 +174,8 @@ struct table {
   table() {
     size_t i = 0;
     for (text::lex_entry e : kWords) {
-      keys[i] = e.key;
+      std::string_view k = keys[i] = e.key;
       infos[i++] = decode(e.value);
-    }
-    for (size_t i = 0; i < kCount; ++i) {
-      std::string_view k = keys[i];
       int b = bucket_of(static_cast<unsigned char>(k[0]),
                         k.size() > 1 ? static_cast<unsigned char>(k[1]) : 0, k.size());
       lengths[size_t(b)] |= 1u << k.size();

@@ -92,7 +92,6 @@ export class Timeline {
     this.tl = tl;
     this.items = m.items;
     tl.place(m.items.map((it) => ({ start: Math.floor(it.t0 / MINUTE), end: Math.ceil(it.t1 / MINUTE), kind: it.kind })));
-    this.lanes.forEach((ln, i) => (ln.count = m.items.filter((it) => laneOf(it) === i).length));
     let lo = Infinity, hi = -Infinity;
     for (const it of m.items) {
       lo = Math.min(lo, it.t0);
@@ -298,7 +297,7 @@ export class Timeline {
 
   describe(b) {
     if (!b || !b.dataset || !b.dataset.key) {
-      const n = this.lanes.reduce((s, ln) => s + (ln.count || 0), 0);
+      const n = this.items ? this.items.length : 0;
       this.detail.textContent = `${n} ${n === 1 ? 'event' : 'events'}. Choose one to open its article at that passage.`;
       return;
     }
