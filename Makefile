@@ -57,6 +57,7 @@ test-browser: wasm
 # One table (bench/run.mjs, `--quick` for a shorter run); size.mjs also runs alone.
 bench: build wasm
 	@cmake --build --preset native --target native_bench
+	@cmake --build --preset wasm --target native_bench
 	@node bench/run.mjs
 
 # libFuzzer targets for FUZZ_SECONDS each; crashes land in build-fuzz/crashes.
