@@ -47,33 +47,45 @@ constexpr packed_words kAbbrevPacked{};
 static_assert(kAbbrevCount < packed_words::kSlots / 2, "keep the set sparse");
 static_assert(kAbbrevPacked.longest <= 8, "an abbreviation must fit in 64 bits");
 
-// Splits the body into lines (as spans of the original), marking which
-// breaks are paragraph breaks by themselves (form feed, U+2029).
+// The lines of a body in order (as spans of the original), marking which
+// breaks are paragraph breaks by themselves (form feed, U+2029). Read one
+// at a time: the wire reader looks at the first few blocks of bodies of any
+// size.
 struct line {
   size_t start, end;
   bool hard_break_after;
 };
 
-std::vector<line> split_lines(std::string_view s) {
-  std::vector<line> lines;
-  size_t start = 0, i = 0;
-  while (i < s.size()) {
-    if (!byte_is(s[i], byte_break)) {
-      ++i;
-      continue;
+class lines {
+ public:
+  explicit lines(std::string_view s) : s_(s) {}
+  bool next(line& l) {
+    if (done_) return false;
+    size_t start = i_;
+    while (i_ < s_.size()) {
+      if (!byte_is(s_[i_], byte_break)) {
+        ++i_;
+        continue;
+      }
+      size_t at = i_;
+      uint32_t cp = next_cp(s_, i_);
+      bool hard = cp == '\f' || cp == '\v' || cp == 0x2029;
+      if (cp == '\n' || cp == '\r' || hard || cp == 0x2028 || cp == 0x85) {
+        if (cp == '\r' && i_ < s_.size() && s_[i_] == '\n') ++i_;
+        l = {start, at, hard};
+        return true;
+      }
     }
-    size_t at = i;
-    uint32_t cp = next_cp(s, i);
-    bool hard = cp == '\f' || cp == '\v' || cp == 0x2029;
-    if (cp == '\n' || cp == '\r' || hard || cp == 0x2028 || cp == 0x85) {
-      lines.push_back({start, at, hard});
-      if (cp == '\r' && i < s.size() && s[i] == '\n') ++i;
-      start = i;
-    }
+    done_ = true;
+    l = {start, s_.size(), false};
+    return true;
   }
-  lines.push_back({start, s.size(), false});
-  return lines;
-}
+
+ private:
+  std::string_view s_;
+  size_t i_ = 0;
+  bool done_ = false;
+};
 
 bool blank(std::string_view s) {
   size_t i = 0;
@@ -89,23 +101,18 @@ bool blank(std::string_view s) {
 
 std::vector<std::string_view> first_blocks(std::string_view body, size_t n) {
   std::vector<std::string_view> out;
-  std::vector<line> lines = split_lines(body);
+  auto is_blank = [&](const line& l) { return blank(body.substr(l.start, l.end - l.start)); };
+  // Without any blank line (or hard break) every line is a block.
   bool any_blank = false;
-  for (const line& l : lines)
-    if (l.hard_break_after || blank(body.substr(l.start, l.end - l.start))) {
-      any_blank = true;
-      break;
-    }
-  size_t start = 0;
+  line l;
+  for (lines all(body); !any_blank && all.next(l);) any_blank = l.hard_break_after || is_blank(l);
+  size_t start = 0, prev_end = 0;
   bool open = false;
-  for (size_t i = 0; i < lines.size() && out.size() < n; ++i) {
-    const line& l = lines[i];
-    bool is_blank = blank(body.substr(l.start, l.end - l.start));
-    if (!is_blank && !open) start = l.start, open = true;
-    bool close = open && (is_blank || l.hard_break_after || !any_blank);
-    if (close) {
-      size_t end = is_blank ? lines[i - 1].end : l.end;
-      out.push_back(body.substr(start, end - start));
+  for (lines all(body); out.size() < n && all.next(l); prev_end = l.end) {
+    bool empty = is_blank(l);
+    if (!empty && !open) start = l.start, open = true;
+    if (open && (empty || l.hard_break_after || !any_blank)) {
+      out.push_back(body.substr(start, (empty ? prev_end : l.end) - start));
       open = false;
     }
   }
