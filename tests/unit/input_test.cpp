@@ -314,6 +314,46 @@ TEST_CASE("hostile: a 5 MB line without a newline", "[input][hostile][large]") {
   CHECK(a.text.size() == line.size() - 1);  // the trailing space is trimmed
 }
 
+TEST_CASE("input: a numeric id is kept as written, wherever it sits", "[input][json]") {
+  CHECK(only(analyze("{\"id\": 42, \"body\": \"a\"}")).id == "42");
+  CHECK(only(analyze("{\"id\": 12345678901234567890123, \"body\": \"a\"}")).id ==
+        "12345678901234567890123");
+  // Numbers before it, nested and in earlier records, do not shift it.
+  result r = analyze(
+      "[{\"n\": [1, {\"m\": -2.5e3}], \"id\": 7, \"body\": \"a\"},"
+      " {\"id\": 8, \"n\": 0, \"id\": 9, \"body\": \"b\"}]");
+  REQUIRE(r.entries.size() == 2);
+  CHECK(r.entries[0].article.id == "7");
+  CHECK(r.entries[1].article.id == "8");
+  result g = analyze(
+      "{\"k\": 1, \"@graph\": [{\"n\": 5}, {\"@type\": \"NewsArticle\", \"id\": 6,"
+      " \"articleBody\": \"x\"}, {\"@type\": \"NewsArticle\", \"n\": [3, 4], \"id\": 0.5,"
+      " \"articleBody\": \"y\"}]}");
+  REQUIRE(g.entries.size() == 2);
+  CHECK(g.entries[0].article.id == "6");
+  CHECK(g.entries[1].article.id == "0.5");
+}
+
+TEST_CASE("hostile: a malformed number is an error at the number", "[input][hostile]") {
+  for (const char* bad :
+       {"01", "-", "+1", "1.", ".5", "1e", "1e+", "12abc", "--1", "1.5.2", "0x10", "/1"}) {
+    std::string in = std::string("{\"body\": \"a\", \"n\": ") + bad + "}";
+    result r = analyze(in);
+    INFO(bad);
+    CHECK(r.fatal.code == status::invalid_json);
+    CHECK(r.fatal.position == 19);
+  }
+  // Digits inside strings are not numbers, escaped quotes included.
+  CHECK(only(analyze("{\"body\": \"a \\\"01\\\\\", \"id\": \"1x\"}")).id == "1x");
+  // In JSON Lines the bad line alone fails, at its own offset.
+  result l = analyze("{\"body\": \"a\"}\n{\"body\": \"b\", \"n\": 1.}\n{\"body\": \"c\"}",
+                     {input_format::jsonl});
+  REQUIRE(l.entries.size() == 3);
+  CHECK(l.entries[1].failure.code == status::invalid_json);
+  CHECK(l.entries[1].failure.position == 14 + 19);
+  CHECK(l.entries[2].article.text == "c");
+}
+
 TEST_CASE("hostile: duplicate keys keep the first with a warning", "[input][hostile]") {
   const analysis a = only(analyze("{\"body\": \"first\", \"body\": \"second\"}"));
   CHECK(a.text == "first");

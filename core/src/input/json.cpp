@@ -59,31 +59,95 @@ void wrong_type(article& a, std::string_view key, dom::element v, const char* ex
            "; ignored");
 }
 
-// The fields of one object by key, first occurrence wins.
-struct fields {
-  std::vector<std::pair<std::string_view, dom::element>> kv;
-  const dom::element* get(std::string_view key) const {
-    for (const auto& [k, v] : kv)
-      if (k == key) return &v;
-    return nullptr;
-  }
-  // First key of `keys` present, with its name.
-  template <size_t N>
-  const dom::element* any(const std::string_view (&keys)[N], std::string_view& which) const {
-    for (std::string_view k : keys)
-      if (const dom::element* v = get(k)) return which = k, v;
-    return nullptr;
+// simdjson is built with SIMDJSON_SKIPNUMBERPARSING (see CMakeLists.txt):
+// its DOM holds 0 for every number and checks none, which keeps its float
+// parsers and their tables (15 kB of the gzipped wasm) out of the build. The
+// few numbers an article reader needs (a numeric id) come from the source
+// text instead, by their order in the document: the numbers of one
+// document, and how many of them come before a value.
+struct numbers {
+  std::vector<std::string_view> tokens;  // source text of every number, in order
+  std::string_view at(size_t ordinal) const {
+    return ordinal < tokens.size() ? tokens[ordinal] : std::string_view();
   }
 };
 
-fields collect(dom::object o, article& a) {
+// Numbers inside `v` (v itself included).
+size_t count_numbers(dom::element v) {
+  size_t n = 0;
+  switch (v.type()) {
+    case dom::element_type::ARRAY: {
+      dom::array arr = v.get_array().value_unsafe();
+      for (dom::element e : arr) n += count_numbers(e);
+      return n;
+    }
+    case dom::element_type::OBJECT: {
+      dom::object o = v.get_object().value_unsafe();
+      for (dom::key_value_pair kv : o) n += count_numbers(kv.value);
+      return n;
+    }
+    case dom::element_type::INT64:
+    case dom::element_type::UINT64:
+    case dom::element_type::DOUBLE:
+      return 1;
+    default:
+      return 0;
+  }
+}
+
+// Where an element's numbers start: `base` numbers of the document come
+// before it. `counted` is false when the document has no numbers at all,
+// which spares every walk.
+struct place {
+  const numbers* nums = nullptr;
+  size_t base = 0;
+  bool counted() const { return nums && !nums->tokens.empty(); }
+};
+
+// One field: key, value and the ordinal of the value's first number.
+struct field {
+  std::string_view key;
+  dom::element value;
+  size_t ordinal = 0;
+};
+
+// The fields of one object by key, first occurrence wins.
+struct fields {
+  std::vector<field> kv;
+  const field* find(std::string_view key) const {
+    for (const field& f : kv)
+      if (f.key == key) return &f;
+    return nullptr;
+  }
+  const dom::element* get(std::string_view key) const {
+    const field* f = find(key);
+    return f ? &f->value : nullptr;
+  }
+  // First key of `keys` present.
+  template <size_t N>
+  const field* any(const std::string_view (&keys)[N]) const {
+    for (std::string_view k : keys)
+      if (const field* f = find(k)) return f;
+    return nullptr;
+  }
+  template <size_t N>
+  const dom::element* any(const std::string_view (&keys)[N], std::string_view& which) const {
+    const field* f = any(keys);
+    return f ? (which = f->key, &f->value) : nullptr;
+  }
+};
+
+fields collect(dom::object o, article& a, place at = {}) {
   fields f;
+  size_t ordinal = at.base;
   for (dom::key_value_pair kv : o) {
-    if (f.get(kv.key)) {
+    size_t first = ordinal;
+    if (at.counted()) ordinal += count_numbers(kv.value);
+    if (f.find(kv.key)) {
       warn(a, "duplicate_key", "key \"" + std::string(kv.key) + "\" repeats; the first is used");
       continue;
     }
-    f.kv.emplace_back(kv.key, kv.value);
+    f.kv.push_back({kv.key, kv.value, first});
   }
   return f;
 }
@@ -176,16 +240,17 @@ bool read_body(const fields& f, article& a, error& e) {
   return false;
 }
 
-void read_meta(const fields& f, article& a) {
+void read_meta(const fields& f, article& a, place at) {
   std::string_view key, s;
-  if (const dom::element* v = f.any(kIdKeys, key)) {
-    int64_t n;
-    if (string_of(*v, s))
+  if (const field* id = f.any(kIdKeys)) {
+    dom::element_type t = id->value.type();
+    if (string_of(id->value, s))
       a.id = plain(s);
-    else if (!v->get_int64().get(n))
-      a.id = std::to_string(n);
+    else if (t == dom::element_type::INT64 || t == dom::element_type::UINT64 ||
+             t == dom::element_type::DOUBLE)
+      a.id = std::string(at.nums->at(id->ordinal));  // as written: 42, 1e3, 9007199254740993
     else
-      wrong_type(a, key, *v, "a string");
+      wrong_type(a, id->key, id->value, "a string");
   }
   if (const dom::element* v = f.any(kHeadlineKeys, key)) {
     if (string_of(*v, s)) {
@@ -240,22 +305,26 @@ void read_meta(const fields& f, article& a) {
 }
 
 // Reads one article object (following a schema.org @graph to its article).
-void read_article(dom::element el, record& r, bool& split_graph, std::vector<dom::element>& graph) {
+void read_article(dom::element el, place at, record& r, bool& split_graph,
+                  std::vector<std::pair<dom::element, size_t>>& graph) {
   dom::object o;
   if (el.get_object().get(o)) {
     r.failure.code = status::not_an_article;
     r.failure.message = std::string("expected an article object, found ") + type_name(el.type());
     return;
   }
-  fields f = collect(o, r.doc);
-  if (const dom::element* g = f.get("@graph"); g && !article_type(f)) {
+  fields f = collect(o, r.doc, at);
+  if (const field* g = f.find("@graph"); g && !article_type(f)) {
     dom::array arr;
-    if (!g->get_array().get(arr)) {
+    if (!g->value.get_array().get(arr)) {
+      size_t ordinal = g->ordinal;
       for (dom::element item : arr) {
+        size_t first = ordinal;
+        if (at.counted()) ordinal += count_numbers(item);
         dom::object io;
         if (item.get_object().get(io)) continue;
         article scratch;
-        if (article_type(collect(io, scratch))) graph.push_back(item);
+        if (article_type(collect(io, scratch))) graph.emplace_back(item, first);
       }
       if (!graph.empty()) {
         split_graph = true;
@@ -264,7 +333,7 @@ void read_article(dom::element el, record& r, bool& split_graph, std::vector<dom
     }
   }
   read_body(f, r.doc, r.failure);
-  read_meta(f, r.doc);  // also on failure: the id names the failed record
+  read_meta(f, r.doc, at);  // also on failure: the id names the failed record
 }
 
 // Our words for simdjson's errors: its own table of messages would be the
@@ -307,25 +376,94 @@ error json_failure(simdjson::error_code code, std::string_view doc, int64_t base
   return e;
 }
 
+error number_failure(size_t at, int64_t base) {
+  error e;
+  e.code = status::invalid_json;
+  e.position = base + static_cast<int64_t>(at);
+  e.message = std::string("malformed JSON: ") + reason(simdjson::NUMBER_ERROR);
+  return e;
+}
+
 // Appends the records of one parsed article element (several when a
 // schema.org @graph holds more than one article).
-void read_item(dom::element item, std::deque<record>& out, bool& graph_split) {
+void read_item(dom::element item, place at, std::deque<record>& out, bool& graph_split) {
   record r;
   bool split = false;
-  std::vector<dom::element> graph;
-  read_article(item, r, split, graph);
+  std::vector<std::pair<dom::element, size_t>> graph;
+  read_article(item, at, r, split, graph);
   if (!split) {
     out.push_back(std::move(r));
     return;
   }
   graph_split = graph.size() > 1;
-  for (dom::element g : graph) {
+  for (auto [g, ordinal] : graph) {
     record gr;
     bool nested = false;
-    std::vector<dom::element> ignored;
-    read_article(g, gr, nested, ignored);
+    std::vector<std::pair<dom::element, size_t>> ignored;
+    read_article(g, {at.nums, ordinal}, gr, nested, ignored);
     out.push_back(std::move(gr));
   }
+}
+
+bool number_syntax(std::string_view t) {
+  size_t i = 0, n = t.size();
+  auto digits = [&] {
+    size_t from = i;
+    while (i < n && t[i] >= '0' && t[i] <= '9') ++i;
+    return i > from;
+  };
+  if (i < n && t[i] == '-') ++i;
+  if (i < n && t[i] == '0') {
+    ++i;
+  } else if (!digits()) {
+    return false;
+  }
+  if (i < n && t[i] == '.' && (++i, !digits())) return false;
+  if (i < n && (t[i] == 'e' || t[i] == 'E')) {
+    ++i;
+    if (i < n && (t[i] == '+' || t[i] == '-')) ++i;
+    if (!digits()) return false;
+  }
+  return i == n;
+}
+
+// The number tokens of a document simdjson has accepted (its structure and
+// strings are valid), checked against JSON's number grammar: the offset of
+// the first bad one, or npos. Strings are skipped quote to quote.
+size_t scan_numbers(std::string_view s, numbers& out) {
+  out.tokens.clear();
+  const char* p = s.data();
+  size_t i = 0, n = s.size();
+  while (i < n) {
+    char c = p[i];
+    if (c == '"') {
+      size_t j = i + 1;
+      for (;;) {
+        const char* q = static_cast<const char*>(memchr(p + j, '"', n - j));
+        if (!q) return std::string_view::npos;  // simdjson saw it closed
+        size_t at = static_cast<size_t>(q - p), k = at;
+        while (k > i + 1 && p[k - 1] == '\\') --k;
+        j = at + 1;
+        if ((at - k) % 2 == 0) break;  // an even run of backslashes: not escaped
+      }
+      i = j;
+      continue;
+    }
+    if (std::strchr(" \t\n\r,:[]{}", c)) {
+      ++i;
+      continue;
+    }
+    // Any other scalar: simdjson has checked true, false and null, and hands
+    // everything else (even "+1" or ".5") to its number parser.
+    size_t j = i;
+    while (j < n && !std::strchr(" \t\n\r,:[]{}\"", p[j])) ++j;
+    if (c != 't' && c != 'f' && c != 'n') {
+      if (!number_syntax(s.substr(i, j - i))) return i;
+      out.tokens.push_back(s.substr(i, j - i));
+    }
+    i = j;
+  }
+  return std::string_view::npos;
 }
 
 // The longest line: JSON Lines are parsed a line at a time, and the DOM
@@ -353,6 +491,8 @@ struct json_reader::state {
   // A single document: its articles, read one at a time from the DOM.
   dom::array items;
   dom::array::iterator item, last;
+  numbers nums;        // of the document (or line) being read
+  size_t ordinal = 0;  // numbers before the next array item
   std::deque<record> pending;
   int64_t index = 0;    // JSON Lines: records handed out so far
   bool failed = false;  // fatal: nothing to hand out
@@ -380,6 +520,12 @@ json_reader::json_reader(const char* buf, size_t size, bool lines, error& fatal,
     s_->failed = true;
     return;
   }
+  if (size_t bad = scan_numbers(std::string_view(buf, size), s_->nums);
+      bad != std::string_view::npos) {
+    fatal = number_failure(bad, 0);
+    s_->failed = true;
+    return;
+  }
   if (!doc.get_array().get(s_->items)) {
     collection = true;
     s_->item = s_->items.begin();
@@ -388,7 +534,7 @@ json_reader::json_reader(const char* buf, size_t size, bool lines, error& fatal,
   }
   // One article, read now: a @graph of several makes the input a collection.
   bool split = false;
-  read_item(doc, s_->pending, split);
+  read_item(doc, {&s_->nums, 0}, s_->pending, split);
   collection = split;
 }
 
@@ -401,7 +547,9 @@ bool json_reader::next(record& r) {
     if (!s.lines) {
       if (s.item == s.last) return false;
       bool split = false;
-      read_item(*s.item, s.pending, split);
+      dom::element item = *s.item;
+      read_item(item, {&s.nums, s.ordinal}, s.pending, split);
+      if (!s.nums.tokens.empty()) s.ordinal += count_numbers(item);
       ++s.item;
       continue;
     }
@@ -414,14 +562,18 @@ bool json_reader::next(record& r) {
     while (b > a && (s.buf[b - 1] == ' ' || s.buf[b - 1] == '\t' || s.buf[b - 1] == '\r')) --b;
     if (a == b) continue;
     dom::element doc;
-    if (auto code = s.parser.parse(s.buf + a, b - a, false).get(doc)) {
-      record failed;
-      failed.failure =
-          json_failure(code, std::string_view(s.buf + a, b - a), static_cast<int64_t>(a));
+    std::string_view line(s.buf + a, b - a);
+    record failed;
+    size_t bad = std::string_view::npos;
+    if (auto code = s.parser.parse(line.data(), line.size(), false).get(doc)) {
+      failed.failure = json_failure(code, line, static_cast<int64_t>(a));
+      s.pending.push_back(std::move(failed));
+    } else if ((bad = scan_numbers(line, s.nums)) != std::string_view::npos) {
+      failed.failure = number_failure(bad, static_cast<int64_t>(a));
       s.pending.push_back(std::move(failed));
     } else {
       bool split = false;
-      read_item(doc, s.pending, split);
+      read_item(doc, {&s.nums, 0}, s.pending, split);
     }
     for (record& p : s.pending) p.failure.record = s.index++;
   }
