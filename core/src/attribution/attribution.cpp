@@ -10,8 +10,9 @@
 #include "attribution/attribution.h"
 
 #include <algorithm>
+#include <iterator>
 #include <cstring>
-#include <deque>
+#include <forward_list>
 
 #include "attribution/cues.h"
 #include "text/chars.h"
@@ -231,7 +232,7 @@ struct alias {
 struct scratch {
   std::vector<local> info;
   std::vector<entity> ents;
-  std::vector<mention_at> history, late;
+  std::vector<mention_at> history, late, merged;
   token_buffer words;
   std::vector<segment> segs;
   token_buffer spare[3];
@@ -239,7 +240,7 @@ struct scratch {
   std::vector<int> cands;
   std::vector<alias> aliases;
   std::vector<std::string_view> pool;
-  std::deque<std::string> owned;
+  std::forward_list<std::string> owned;  // never moved: names view into them
 
   void reset(size_t quotes) {
     info.assign(quotes, local{});
@@ -258,6 +259,7 @@ class context {
         ents_(b.ents),
         history_(b.history),
         late_(b.late),
+        merged_(b.merged),
         words_(b.words),
         segs_(b.segs),
         spare_(b.spare),
@@ -282,6 +284,7 @@ class context {
   // quote would make huge articles quadratic).
   std::vector<mention_at>& history_;
   std::vector<mention_at>& late_;
+  std::vector<mention_at>& merged_;  // settle()'s output, swapped in
   void settle();
   // Walks the history backward from the last entry before a position.
   struct walk {
@@ -324,7 +327,7 @@ class context {
   void add_alias(int ent, span at);
   std::vector<alias>& aliases_;
   std::vector<std::string_view>& pool_;  // words of the entities' names and roles
-  std::deque<std::string>& owned_;       // names made from interview labels
+  std::forward_list<std::string>& owned_;       // names made from interview labels
   void set_name(entity& e, std::string_view n) {
     e.name = n;
     e.words = static_cast<uint32_t>(pool_.size());
@@ -626,10 +629,12 @@ void context::note(uint32_t pos, int ent) {
 // at the same position, which were noted before them).
 void context::settle() {
   if (late_.empty()) return;
-  size_t n = history_.size();
-  history_.insert(history_.end(), late_.begin(), late_.end());
-  std::inplace_merge(history_.begin(), history_.begin() + static_cast<long>(n), history_.end(),
-                     [](const mention_at& x, const mention_at& y) { return x.pos < y.pos; });
+  // std::merge takes from the history first at an equal position.
+  merged_.clear();
+  std::merge(history_.begin(), history_.end(), late_.begin(), late_.end(),
+             std::back_inserter(merged_),
+             [](const mention_at& x, const mention_at& y) { return x.pos < y.pos; });
+  history_.swap(merged_);
   late_.clear();
 }
 
@@ -804,8 +809,8 @@ void context::sieve_interview() {
       found = named(name, true);
       if (found < 0) {
         entity en;
-        owned_.push_back(std::move(name));
-        set_name(en, owned_.back());
+        owned_.push_front(std::move(name));
+        set_name(en, owned_.front());
         found = add_entity(std::move(en));
       }
     }

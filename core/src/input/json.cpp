@@ -2,7 +2,6 @@
 
 #include <simdjson.h>
 
-#include <deque>
 
 #include "input/html.h"
 #include "input/timestamp.h"
@@ -386,7 +385,7 @@ error number_failure(size_t at, int64_t base) {
 
 // Appends the records of one parsed article element (several when a
 // schema.org @graph holds more than one article).
-void read_item(dom::element item, place at, std::deque<record>& out, bool& graph_split) {
+void read_item(dom::element item, place at, std::vector<record>& out, bool& graph_split) {
   record r;
   bool split = false;
   std::vector<std::pair<dom::element, size_t>> graph;
@@ -493,7 +492,8 @@ struct json_reader::state {
   dom::array::iterator item, last;
   numbers nums;        // of the document (or line) being read
   size_t ordinal = 0;  // numbers before the next array item
-  std::deque<record> pending;
+  std::vector<record> pending;  // handed out from `taken` on
+  size_t taken = 0;
   int64_t index = 0;    // JSON Lines: records handed out so far
   bool failed = false;  // fatal: nothing to hand out
 };
@@ -542,6 +542,7 @@ json_reader::~json_reader() = default;
 
 bool json_reader::next(record& r) {
   state& s = *s_;
+  if (s.taken == s.pending.size()) s.pending.clear(), s.taken = 0;
   while (s.pending.empty()) {
     if (s.failed) return false;
     if (!s.lines) {
@@ -577,8 +578,7 @@ bool json_reader::next(record& r) {
     }
     for (record& p : s.pending) p.failure.record = s.index++;
   }
-  r = std::move(s.pending.front());
-  s.pending.pop_front();
+  r = std::move(s.pending[s.taken++]);
   return true;
 }
 

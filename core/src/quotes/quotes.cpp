@@ -6,6 +6,7 @@
 #include "quotes/quotes.h"
 
 #include <algorithm>
+#include <iterator>
 #include <cstring>
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -832,9 +833,18 @@ std::vector<quote> find(const text::document& d, std::vector<diagnostic>& diags)
     if (para >= 0 && turns[static_cast<size_t>(para)]) continue;
     ind.run(sent, para == 0);
   }
-  if (out.size() > before)
-    std::stable_sort(out.begin(), out.end(),
-                     [](const quote& a, const quote& b) { return a.at.start < b.at.start; });
+  // Two runs, each in text order (quote pairs, then the other sentences):
+  // merged, the quote first at an equal start.
+  if (out.size() > before) {
+    std::vector<quote> merged;
+    merged.reserve(out.size());
+    auto mid = out.begin() + static_cast<long>(before);
+    std::merge(std::make_move_iterator(out.begin()), std::make_move_iterator(mid),
+               std::make_move_iterator(mid), std::make_move_iterator(out.end()),
+               std::back_inserter(merged),
+               [](const quote& a, const quote& b) { return a.at.start < b.at.start; });
+    out.swap(merged);
+  }
   return out;
 }
 
