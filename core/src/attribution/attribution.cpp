@@ -10,9 +10,9 @@
 #include "attribution/attribution.h"
 
 #include <algorithm>
-#include <iterator>
 #include <cstring>
 #include <forward_list>
+#include <iterator>
 
 #include "attribution/cues.h"
 #include "text/chars.h"
@@ -61,8 +61,7 @@ class name_index {
   // A new generation empties every slot at once: most articles fill few of
   // the slots a long one left behind.
   void clear() {
-    if (slots_.size() > 1024 || gen_ == UINT32_MAX)
-      slots_ = std::vector<slot>(), gen_ = 0;
+    if (slots_.size() > 1024 || gen_ == UINT32_MAX) slots_ = std::vector<slot>(), gen_ = 0;
     ++gen_;
     links_.clear();
     used_ = 0;
@@ -326,8 +325,8 @@ class context {
   std::vector<int>& cands_;
   void add_alias(int ent, span at);
   std::vector<alias>& aliases_;
-  std::vector<std::string_view>& pool_;  // words of the entities' names and roles
-  std::forward_list<std::string>& owned_;       // names made from interview labels
+  std::vector<std::string_view>& pool_;    // words of the entities' names and roles
+  std::forward_list<std::string>& owned_;  // names made from interview labels
   void set_name(entity& e, std::string_view n) {
     e.name = n;
     e.words = static_cast<uint32_t>(pool_.size());
