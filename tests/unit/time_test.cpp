@@ -142,8 +142,7 @@ TEST_CASE("time: years and months, and numbers that are not years", "[time][year
   check_file("years.tsv");
 }
 
-TEST_CASE("time: quarters and halves like Q3 and the first half of next year",
-          "[time][quarters]") {
+TEST_CASE("time: quarters and halves like Q3 and the first half of next year", "[time][quarters]") {
   check_file("quarters.tsv");
 }
 
@@ -178,10 +177,10 @@ TEST_CASE("time: extents leave prepositions and possessives outside", "[time][ex
 
 TEST_CASE("time: timexes come in text order over the header and the body", "[time]") {
   std::vector<diagnostic> diags;
-  text::document d =
-      text::build("22 Mar 2023 10:29\n\nTalks on Tuesday\n\nBEIJING. March 22 - More talks "
-                  "are planned for next week.",
-                  diags, 2);
+  text::document d = text::build(
+      "22 Mar 2023 10:29\n\nTalks on Tuesday\n\nBEIJING. March 22 - More talks "
+      "are planned for next week.",
+      diags, 2);
   text::civil a;
   REQUIRE(text::parse_iso("2023-03-22T10:29", a));
   std::vector<quoteline::timex> ts = time::find(d, a, diags);

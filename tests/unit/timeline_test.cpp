@@ -68,8 +68,8 @@ TEST_CASE("timeline: TIMEX3 values become minute ranges", "[timeline]") {
   CHECK(s == minutes(1900, 1, 1));
   REQUIRE(range_of("2023-12", s, e));
   CHECK(e == minutes(2024, 1, 1));
-  for (const char* v : {"PRESENT_REF", "XXXX-WXX-1", "P3Y", "PT20M", "2023-13", "2023-02-30",
-                        "", "2023-Q5", "XXXX-03-22"})
+  for (const char* v : {"PRESENT_REF", "XXXX-WXX-1", "P3Y", "PT20M", "2023-13", "2023-02-30", "",
+                        "2023-Q5", "XXXX-03-22"})
     CHECK_FALSE(range_of(v, s, e));
 }
 
@@ -144,8 +144,8 @@ TEST_CASE("timeline: bins count events per day, week, month and year", "[timelin
 
 TEST_CASE("timeline: automatic resolution keeps within the target bin count", "[timeline]") {
   std::vector<analysis> col;
-  col.push_back(article("x", {{event_kind::mention, "2023-03-20"},
-                              {event_kind::mention, "2023-03-24"}}));
+  col.push_back(
+      article("x", {{event_kind::mention, "2023-03-20"}, {event_kind::mention, "2023-03-24"}}));
   CHECK(bucket(merge(col), resolution::automatic, 10).used == resolution::day);
   CHECK(bucket(merge(col), resolution::automatic, 2).used == resolution::week);
   col.push_back(article("y", {{event_kind::mention, "2031-06-01"}}));

@@ -10,7 +10,6 @@
 namespace quoteline::attribution {
 
 // Sets quote::speaker, cue and mention; fills `speakers` (with quote counts).
-void attribute(const text::document& d, std::vector<quote>& quotes,
-               std::vector<speaker>& speakers);
+void attribute(const text::document& d, std::vector<quote>& quotes, std::vector<speaker>& speakers);
 
 }  // namespace quoteline::attribution

@@ -2,7 +2,6 @@
 
 #include <simdjson.h>
 
-
 #include "input/html.h"
 #include "input/timestamp.h"
 #include "input/wire.h"
@@ -490,8 +489,8 @@ struct json_reader::state {
   // A single document: its articles, read one at a time from the DOM.
   dom::array items;
   dom::array::iterator item, last;
-  numbers nums;        // of the document (or line) being read
-  size_t ordinal = 0;  // numbers before the next array item
+  numbers nums;                 // of the document (or line) being read
+  size_t ordinal = 0;           // numbers before the next array item
   std::vector<record> pending;  // handed out from `taken` on
   size_t taken = 0;
   int64_t index = 0;    // JSON Lines: records handed out so far

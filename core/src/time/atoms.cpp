@@ -86,11 +86,16 @@ struct byte_classes {
   constexpr byte_classes() {
     for (int c = 0; c < 256; ++c) {
       uint8_t k = 0;
-      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) k = k_letter;
-      else if (c >= '0' && c <= '9') k = k_digit;
-      else if (c == ' ' || c == '\n' || c == '\t' || c == '\r') k = k_space;
-      else if (c == '\'' || c == '-' || c == '.') k = k_join;
-      else if (c >= 0x80) k = k_high;
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+        k = k_letter;
+      else if (c >= '0' && c <= '9')
+        k = k_digit;
+      else if (c == ' ' || c == '\n' || c == '\t' || c == '\r')
+        k = k_space;
+      else if (c == '\'' || c == '-' || c == '.')
+        k = k_join;
+      else if (c >= 0x80)
+        k = k_high;
       of[c] = k;
     }
   }
@@ -129,9 +134,12 @@ size_t word_end(std::string_view s, size_t i, size_t n, bool& hyphen, bool& apos
     } else if (k & k_high) {
       size_t j = i;
       uint32_t c = text::next_cp(s, j);
-      if (text::is_letter(c)) i = j;
-      else if (c == 0x2019 && letter_at(s, j, n)) i = j, apostrophe = true;
-      else break;
+      if (text::is_letter(c))
+        i = j;
+      else if (c == 0x2019 && letter_at(s, j, n))
+        i = j, apostrophe = true;
+      else
+        break;
     } else {
       break;
     }
@@ -185,8 +193,10 @@ void atomize(std::string_view text, uint32_t start, uint32_t end, std::vector<at
         if (pending_hyphen) a.flags |= af_hyphen | af_glued;
         if (unsigned(static_cast<unsigned char>(text[i]) - 'A') < 26u) a.flags |= af_upper;
         std::string_view w(text.data() + i, j - i);
-        if (j - i <= 8 && i + 8 <= text.size()) a.info = lookup_short(w.data(), w.size());
-        else if (maybe_word(w)) a.info = lookup(w);
+        if (j - i <= 8 && i + 8 <= text.size())
+          a.info = lookup_short(w.data(), w.size());
+        else if (maybe_word(w))
+          a.info = lookup(w);
         pending_hyphen = false;
         prev_end = uint32_t(j);
         i = j < n && text[j] == ' ' ? j + 1 : j;  // the usual single space
@@ -242,8 +252,9 @@ void atomize(std::string_view text, uint32_t start, uint32_t end, std::vector<at
       }
     } else {
       // A hyphen glued between two atoms joins them ("36-hour", "2024-11-03").
-      if (cp == '-' && glued && i < n && (word_char(static_cast<unsigned char>(text[i])) ||
-                                          static_cast<unsigned char>(text[i]) >= 0x80)) {
+      if (cp == '-' && glued && i < n &&
+          (word_char(static_cast<unsigned char>(text[i])) ||
+           static_cast<unsigned char>(text[i]) >= 0x80)) {
         size_t j = i;
         if (word_char(cp_at(text, j))) {
           pending_hyphen = true;

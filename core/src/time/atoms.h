@@ -29,10 +29,10 @@ struct atom {
   atom_kind kind = a_punct;
   uint8_t flags = 0;
   num_shape shape = n_plain;
-  uint8_t digits = 0;     // digits before any separator
-  char ch = 0;            // punctuation: the ASCII character, '\'' for a curly apostrophe
-  int32_t num = -1;       // number: integer value (clock: hours), -1 when too big
-  int32_t minutes = -1;   // clock numbers: the minutes
+  uint8_t digits = 0;    // digits before any separator
+  char ch = 0;           // punctuation: the ASCII character, '\'' for a curly apostrophe
+  int32_t num = -1;      // number: integer value (clock: hours), -1 when too big
+  int32_t minutes = -1;  // clock numbers: the minutes
   const word_info* info = nullptr;
   bool is(uint8_t f) const { return (flags & f) != 0; }
   bool has(uint32_t f) const { return info && info->has(f); }

@@ -36,7 +36,9 @@ span sentence_around(const text::document& d, span at) {
   return at;
 }
 
-bool inside(span outer, span x) { return x.start >= outer.start && x.end <= outer.end; }
+bool inside(span outer, span x) {
+  return x.start >= outer.start && x.end <= outer.end;
+}
 
 // The date of a dateline ("BEIJING. March 22 (Interfax) - ..."): it dates the
 // report, not the words quoted after it.
@@ -93,11 +95,10 @@ std::vector<event> events(const text::document& d, const std::string& published,
     e.sentence = around;
     e.when = published;
     // "..., he said on Monday": a day-precise date outside the quoted words.
-    size_t first = size_t(std::lower_bound(timexes.begin(), timexes.end(), around.start,
-                                           [](const timex& t, uint32_t p) {
-                                             return t.at.start < p;
-                                           }) -
-                          timexes.begin());
+    size_t first =
+        size_t(std::lower_bound(timexes.begin(), timexes.end(), around.start,
+                                [](const timex& t, uint32_t p) { return t.at.start < p; }) -
+               timexes.begin());
     for (size_t k = first; k < timexes.size(); ++k) {
       const timex& t = timexes[k];
       if (t.at.start >= around.end) break;

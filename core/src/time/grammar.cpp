@@ -21,17 +21,28 @@ bool filler(std::string_view w) {
     return true;
   };
   switch (w[0] | 0x20) {
-    case 'a': return eq("additional");
-    case 'b': return eq("business");
-    case 'c': return eq("consecutive") || eq("calendar");
-    case 'e': return eq("extra");
-    case 'f': return eq("full") || eq("further") || eq("fiscal");
-    case 'l': return eq("long");
-    case 'm': return eq("more");
-    case 's': return eq("straight") || eq("school") || eq("successive");
-    case 't': return eq("trading");
-    case 'w': return eq("whole") || eq("working");
-    default: return false;
+    case 'a':
+      return eq("additional");
+    case 'b':
+      return eq("business");
+    case 'c':
+      return eq("consecutive") || eq("calendar");
+    case 'e':
+      return eq("extra");
+    case 'f':
+      return eq("full") || eq("further") || eq("fiscal");
+    case 'l':
+      return eq("long");
+    case 'm':
+      return eq("more");
+    case 's':
+      return eq("straight") || eq("school") || eq("successive");
+    case 't':
+      return eq("trading");
+    case 'w':
+      return eq("whole") || eq("working");
+    default:
+      return false;
   }
 }
 
@@ -171,8 +182,8 @@ bool grammar::year_at(size_t i, int& year, bool strict) const {
   // Not a quantity or a price: "$1990", "1990 people", "2000%".
   if (i > 0 && (punct(i - 1, '$') || punct(i - 1, '#') || at(i - 1).punct('\x01'))) return false;
   if (i + 1 < n_ && (punct(i + 1, '%') || word_is(i + 1, "percent"))) return false;
-  if (i + 1 < n_ && at(i + 1).is(af_glued) && at(i + 1).kind == a_word &&
-      !word_is(i + 1, "s") && !(at(i + 1).is(af_hyphen)))
+  if (i + 1 < n_ && at(i + 1).is(af_glued) && at(i + 1).kind == a_word && !word_is(i + 1, "s") &&
+      !(at(i + 1).is(af_hyphen)))
     return false;
   year = a.num;
   return true;
@@ -255,8 +266,10 @@ int grammar::tense(size_t b, size_t e) const {
                        text::iequals(w, "say") || text::iequals(w, "told");
       if (reporting && (after || dist > 2)) penalty = 8;
     } else if (!a.is(af_upper) && !a.is(af_hyphen)) {
-      if (w.size() > 3 && w.substr(w.size() - 3) == "'ll") t = 1;
-      else if (ends_with_ed(w)) t = -1, penalty = 3;
+      if (w.size() > 3 && w.substr(w.size() - 3) == "'ll")
+        t = 1;
+      else if (ends_with_ed(w))
+        t = -1, penalty = 3;
     }
     // "will be held": a participle after "be" takes the modal's tense.
     if (t == -1 && k > 0 && v[k - 1].kind == a_word &&
@@ -467,8 +480,8 @@ hit grammar::bounded(size_t i) {
   if (j >= n_ || is(j, kw::the)) return none;
   hit h = core(j);
   if (!h.ok() || h.begin != j) return none;
-  bool numeric_start = at(j).kind == a_number || has(j, w_num) || is(j, kw::a) ||
-                       is(j, kw::few) || is(j, kw::several) || is(j, kw::half);
+  bool numeric_start = at(j).kind == a_number || has(j, w_num) || is(j, kw::a) || is(j, kw::few) ||
+                       is(j, kw::several) || is(j, kw::half);
   if (h.type == timex_type::duration) {
     if (!numeric_start) return none;
   } else if (h.type == timex_type::set) {
@@ -497,12 +510,13 @@ bool grammar::worth(size_t i) const {
     const atom& x = at(j);
     if (x.kind == a_number) return true;
     if (x.kind == a_punct) return x.ch == '/' || x.ch == '\'';
-    if (!x.info) return filler(text_of(j)) || word_is(j, "st") || word_is(j, "nd") ||
-                        word_is(j, "rd") || word_is(j, "th");
+    if (!x.info)
+      return filler(text_of(j)) || word_is(j, "st") || word_is(j, "nd") || word_is(j, "rd") ||
+             word_is(j, "th");
     return x.has(w_unit | w_month | w_ampm | w_zone | w_num | w_ord | w_pod | w_weekday) ||
-           x.is(kw::times) || x.is(kw::oclock) || x.is(kw::to) || x.is(kw::or_) ||
-           x.is(kw::and_) || x.is(kw::in) || x.is(kw::of) || x.is(kw::more) ||
-           x.is(kw::half) || x.is(kw::qual) || x.is(kw::fiscal) || x.is(kw::a);
+           x.is(kw::times) || x.is(kw::oclock) || x.is(kw::to) || x.is(kw::or_) || x.is(kw::and_) ||
+           x.is(kw::in) || x.is(kw::of) || x.is(kw::more) || x.is(kw::half) || x.is(kw::qual) ||
+           x.is(kw::fiscal) || x.is(kw::a);
   }
   if (!a.info || a.info->k == kw::none) return true;
   bool number = j < n_ && (at(j).kind == a_number || has(j, w_num));
@@ -511,20 +525,30 @@ bool grammar::worth(size_t i) const {
       return j < n_ && (has(j, w_opens) || at(j).kind == a_number || at(j).punct('\'') ||
                         is(j, kw::qual) || (at(j).kind == a_word && at(j).end - at(j).start == 2));
     case kw::a:
-      return has(j, w_unit) || number || is(j, kw::few) || is(j, kw::couple) ||
-             is(j, kw::half) || is(j, kw::fiscal) || is(j, kw::qual) ||
+      return has(j, w_unit) || number || is(j, kw::few) || is(j, kw::couple) || is(j, kw::half) ||
+             is(j, kw::fiscal) || is(j, kw::qual) ||
              (j < n_ && at(j).kind == a_word && filler(text_of(j)));
-    case kw::that: return has(j, w_unit) || is(j, kw::same) || is(j, kw::period);
-    case kw::at: return is(j, kw::least) || is(j, kw::most);
+    case kw::that:
+      return has(j, w_unit) || is(j, kw::same) || is(j, kw::period);
+    case kw::at:
+      return is(j, kw::least) || is(j, kw::most);
     case kw::more:
-    case kw::less: return is(j, kw::than);
-    case kw::up: return is(j, kw::to);
-    case kw::no: return is(j, kw::more) || is(j, kw::less);
-    case kw::right: return word_is(j, "now");
-    case kw::some: return number || has(j, w_unit) || is(j, kw::time);
-    case kw::new_: return word_is(j, "year's");
-    case kw::these: return word_is(j, "days");
-    default: return true;
+    case kw::less:
+      return is(j, kw::than);
+    case kw::up:
+      return is(j, kw::to);
+    case kw::no:
+      return is(j, kw::more) || is(j, kw::less);
+    case kw::right:
+      return word_is(j, "now");
+    case kw::some:
+      return number || has(j, w_unit) || is(j, kw::time);
+    case kw::new_:
+      return word_is(j, "year's");
+    case kw::these:
+      return word_is(j, "days");
+    default:
+      return true;
   }
 }
 

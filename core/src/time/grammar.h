@@ -19,13 +19,13 @@ namespace quoteline::time {
 struct hit {
   size_t begin = 0, end = 0;  // atoms [begin, end)
   timex_type type = timex_type::date;
-  point p;                    // DATE and TIME values, and SETs like XXXX-WXX-1
-  duration d;                 // DURATION values, and SETs like P1D
-  std::string_view literal;   // PRESENT_REF, PAST_REF, FUTURE_REF, set adverbs...
+  point p;                   // DATE and TIME values, and SETs like XXXX-WXX-1
+  duration d;                // DURATION values, and SETs like P1D
+  std::string_view literal;  // PRESENT_REF, PAST_REF, FUTURE_REF, set adverbs...
   std::string_view mod;
   bool ambiguous_numeric = false;  // 07/06/2022: the article's conventions decide
   int alt_month = 0, alt_day = 0;  // the other reading of an ambiguous numeric date
-  bool derived = false;  // read from other mentions ("a year earlier"): not remembered
+  bool derived = false;            // read from other mentions ("a year earlier"): not remembered
   int order = 0;  // a textual date's order: 1 "June 5" (month first), 2 "5 June" (day first)
   bool ok() const { return end > begin; }
   bool is_day() const {
@@ -42,7 +42,7 @@ struct doc_state {
   point last_day;      // the last explicit day
   point last_quarter;  // the last quarter (financial reports compare with it)
   int last_year = 0;
-  point last_point;    // the last explicit point of any granularity
+  point last_point;                    // the last explicit point of any granularity
   int day_first = 0, month_first = 0;  // votes from textual dates ("5 June" vs "June 5")
   int numeric_day_first = 0, numeric_month_first = 0;  // unambiguous 25/12 or 12/25
 };
@@ -74,8 +74,7 @@ class grammar {
   bool punct(size_t i, char c) const { return i < n_ && a_[i].punct(c); }
   // Case-insensitive test of the atom's text (lengths first: most differ).
   bool word_is(size_t i, std::string_view w) const {
-    return i < n_ && a_[i].end - a_[i].start == w.size() && a_[i].kind == a_word &&
-           same_word(i, w);
+    return i < n_ && a_[i].end - a_[i].start == w.size() && a_[i].kind == a_word && same_word(i, w);
   }
   bool same_word(size_t i, std::string_view w) const;
   std::string_view text_of(size_t i) const;
@@ -103,8 +102,8 @@ class grammar {
 
   // --- pattern families
   hit core(size_t i);
-  hit bounded(size_t i);                  // about / more than / at least + core
-  hit calendar(size_t i, bool the);       // grammar_dates.cpp
+  hit bounded(size_t i);             // about / more than / at least + core
+  hit calendar(size_t i, bool the);  // grammar_dates.cpp
   hit weekday_date(size_t i);
   hit month_date(size_t i);
   hit day_month(size_t i);
@@ -113,10 +112,10 @@ class grammar {
   hit quarter_forms(size_t i, bool the);
   hit season_forms(size_t i, bool the);
   hit holiday_forms(size_t i, bool the);
-  hit clock(size_t i);                    // grammar_clock.cpp
+  hit clock(size_t i);  // grammar_clock.cpp
   bool clock_time(size_t i, int& hour, int& minute, size_t& end, bool& midnight) const;
   hit attach(hit h);
-  hit relative(size_t i, bool the);       // grammar_relative.cpp
+  hit relative(size_t i, bool the);  // grammar_relative.cpp
   hit deictic(size_t i);
   hit refs(size_t i, bool the);
   hit shifted(size_t i, bool the);
@@ -127,14 +126,14 @@ class grammar {
   hit year_ago(size_t i, bool the);  // the year-earlier quarter, year-ago
   point weekend(int dir) const;
   point this_weekday(int weekday, size_t b, size_t e) const;
-  hit span_forms(size_t i, bool the);     // grammar_spans.cpp (durations)
+  hit span_forms(size_t i, bool the);  // grammar_spans.cpp (durations)
   hit sets(size_t i);
 
   const text::document& doc_;
   const std::vector<atom>& a_;
   size_t n_;
   doc_state& st_;
-  int depth_ = 0;               // nesting of core(): "early early early ..." stays shallow
+  int depth_ = 0;  // nesting of core(): "early early early ..." stays shallow
 };
 
 }  // namespace quoteline::time

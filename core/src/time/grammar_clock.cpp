@@ -45,8 +45,10 @@ bool grammar::clock_time(size_t i, int& hour, int& minute, size_t& end, bool& mi
   } else if (need_ampm && a.shape == n_plain && word_is(k, "in") && is(k + 1, kw::the) &&
              has(k + 2, w_pod)) {
     int pod = at(k + 2).info->pod;
-    if (pod == pod_af || pod == pod_ev || (pod == pod_ni && h >= 6 && h < 12)) ampm = 'p';
-    else ampm = 'a';
+    if (pod == pod_af || pod == pod_ev || (pod == pod_ni && h >= 6 && h < 12))
+      ampm = 'p';
+    else
+      ampm = 'a';
     k += 3;
   }
   if (need_ampm && !ampm) return false;

@@ -33,7 +33,9 @@ bool valid_day(int y, int m, int d) {
   return m >= 1 && m <= 12 && d >= 1 && d <= text::days_in_month(y > 0 ? y : 2000, m);
 }
 
-int two_digit_year(int v) { return v < 70 ? 2000 + v : 1900 + v; }
+int two_digit_year(int v) {
+  return v < 70 ? 2000 + v : 1900 + v;
+}
 
 }  // namespace
 
@@ -110,10 +112,10 @@ hit grammar::month_date(size_t i) {
   if (at(i).has(w_risky)) {
     // "May" and "March" alone only after a word that introduces a date.
     if (i == 0) return none;
-    static const char* const kIntro[] = {"in", "since", "until", "till", "by", "of", "through",
-                                         "during", "from", "to", "before", "after", "early",
-                                         "late", "mid", "last", "next", "this", "and", "or",
-                                         "between", "last", "each", "every", "that"};
+    static const char* const kIntro[] = {
+        "in",  "since",  "until",   "till",  "by",   "of",    "through", "during", "from",
+        "to",  "before", "after",   "early", "late", "mid",   "last",    "next",   "this",
+        "and", "or",     "between", "last",  "each", "every", "that"};
     bool ok = false;
     for (const char* w : kIntro) ok = ok || word_is(i - 1, w);
     if (!ok || word_is(i + 1, "be") || word_is(i + 1, "have") || word_is(i + 1, "not")) return none;
@@ -129,8 +131,10 @@ hit grammar::day_month(size_t i) {
   size_t e, e2;
   if (!day_at(i, d, e)) return none;
   size_t k = e;
-  if (is(k, kw::of)) ++k;
-  else if (word) return none;  // "the first of March", not "first March"
+  if (is(k, kw::of))
+    ++k;
+  else if (word)
+    return none;  // "the first of March", not "first March"
   if (!month_at(k, m, e2) || !valid_day(0, m, d)) return none;
   size_t y_at = punct(e2, ',') ? e2 + 1 : e2;
   hit h;
@@ -248,11 +252,12 @@ hit grammar::year_forms(size_t i, bool the) {
   if (has(i, w_num) && i + 1 < n_) {
     int hi = at(i).info->num, year = 0;
     size_t e = i + 1;
-    if (hi >= 11 && hi <= 20 && has(e, w_num) && at(e).info->num >= 10 &&
-        at(e).info->num <= 90 && at(e).info->num % 10 == 0) {
+    if (hi >= 11 && hi <= 20 && has(e, w_num) && at(e).info->num >= 10 && at(e).info->num <= 90 &&
+        at(e).info->num % 10 == 0) {
       year = hi * 100 + at(e).info->num;
       ++e;
-      if (has(e, w_num) && at(e).is(af_hyphen) && at(e).info->num < 10) year += at(e).info->num, ++e;
+      if (has(e, w_num) && at(e).is(af_hyphen) && at(e).info->num < 10)
+        year += at(e).info->num, ++e;
     } else if (hi == 2 && has(e, w_num) && at(e).info->num == 1000 && i > 1 &&
                word_is(i - 1, "year") && is(i - 2, kw::the)) {
       year = 2000;
@@ -414,12 +419,11 @@ hit grammar::season_forms(size_t i, bool the) {
                   word_is(i - 2, "through"))))
     return none;  // "the spring is loose"
   if (at(i).has(w_risky) && !the && !at(i).is(af_upper)) {
-    bool ok = i > 0 && (word_is(i - 1, "in") || word_is(i - 1, "this") ||
-                        word_is(i - 1, "last") || word_is(i - 1, "next") ||
-                        word_is(i - 1, "early") || word_is(i - 1, "late") ||
-                        word_is(i - 1, "since") || word_is(i - 1, "until") ||
-                        word_is(i - 1, "by") || word_is(i - 1, "during") ||
-                        word_is(i - 1, "mid") || word_is(i - 1, "every"));
+    bool ok =
+        i > 0 && (word_is(i - 1, "in") || word_is(i - 1, "this") || word_is(i - 1, "last") ||
+                  word_is(i - 1, "next") || word_is(i - 1, "early") || word_is(i - 1, "late") ||
+                  word_is(i - 1, "since") || word_is(i - 1, "until") || word_is(i - 1, "by") ||
+                  word_is(i - 1, "during") || word_is(i - 1, "mid") || word_is(i - 1, "every"));
     if (!ok) return none;
   }
   if (at(i).has(w_risky) && at(i).is(af_upper) && !the && i > 0 &&
@@ -441,13 +445,20 @@ hit grammar::holiday_forms(size_t i, bool the) {
       ++e;
     }
   } else if (at(i).is(af_upper) && word_is(i + 1, "day") && at(i + 1).is(af_upper)) {
-    if (word_is(i, "election")) name = "election";
-    else if (word_is(i, "independence")) name = "07-04";
-    else if (word_is(i, "memorial")) name = "memorial";
-    else if (word_is(i, "labor") || word_is(i, "labour")) name = "labor";
-    else if (word_is(i, "valentine's")) name = "02-14";
-    else if (word_is(i, "halloween")) name = "10-31";
-    else return none;
+    if (word_is(i, "election"))
+      name = "election";
+    else if (word_is(i, "independence"))
+      name = "07-04";
+    else if (word_is(i, "memorial"))
+      name = "memorial";
+    else if (word_is(i, "labor") || word_is(i, "labour"))
+      name = "labor";
+    else if (word_is(i, "valentine's"))
+      name = "02-14";
+    else if (word_is(i, "halloween"))
+      name = "10-31";
+    else
+      return none;
     e = i + 2;
   } else if (word_is(i, "new") && at(i).is(af_upper) && word_is(i + 1, "year's") &&
              (word_is(i + 2, "day") || word_is(i + 2, "eve"))) {

@@ -111,10 +111,9 @@ hit grammar::refs(size_t i, bool the) {
   if (word_is(k, "present") && !has(k + 1, w_unit)) return literal(b, k + 1, "PRESENT_REF");
   if (word_is(k, "past")) {
     // "the past two years" is a duration; "the past year" a date.
-    if (has(k + 1, w_unit) || has(k + 1, w_num) || is(k + 1, kw::few) ||
-        is(k + 1, kw::several) || (k + 1 < n_ && at(k + 1).kind == a_number) ||
-        has(k + 1, w_season) || has(k + 1, w_weekday) || has(k + 1, w_month) ||
-        is(k + 1, kw::couple))
+    if (has(k + 1, w_unit) || has(k + 1, w_num) || is(k + 1, kw::few) || is(k + 1, kw::several) ||
+        (k + 1 < n_ && at(k + 1).kind == a_number) || has(k + 1, w_season) ||
+        has(k + 1, w_weekday) || has(k + 1, w_month) || is(k + 1, kw::couple))
       return none;
     return literal(b, k + 1, "PAST_REF");
   }
@@ -137,7 +136,7 @@ hit grammar::shifted(size_t i, bool the) {
     return none;
   size_t k = i + 1;
   if (word_is(i, "this") && word_is(k, "coming")) s = 1, ++k;  // this coming Sunday
-  if (word_is(i, "this") && word_is(k, "past")) s = -1, ++k;    // this past spring
+  if (word_is(i, "this") && word_is(k, "past")) s = -1, ++k;   // this past spring
   if (is(k, kw::fiscal)) ++k;
   if (k >= n_) return none;
   const atom& x = at(k);
@@ -188,8 +187,8 @@ hit grammar::shifted(size_t i, bool the) {
     if (!first_day(r, d)) return none;
     int rw = text::weekday(r.year, r.month, r.day), wd = x.info->weekday;
     int back = (rw - wd + 7) % 7, ahead = (wd - rw + 7) % 7;
-    hit h = make(b, k + 1, timex_type::date, day_point(s < 0 ? d - (back ? back : 7)
-                                                               : d + (ahead ? ahead : 7)));
+    hit h = make(b, k + 1, timex_type::date,
+                 day_point(s < 0 ? d - (back ? back : 7) : d + (ahead ? ahead : 7)));
     h.derived = true;
     return h;
   }
@@ -207,9 +206,12 @@ hit grammar::shifted(size_t i, bool the) {
     long a = st_.anchor_days;
     int back = (aw - wd + 7) % 7, ahead = (wd - aw + 7) % 7;
     point p;
-    if (s < 0) p = day_point(a - (back ? back : 7));
-    else if (s > 0) p = day_point(a + (ahead ? ahead : 7));
-    else p = this_weekday(wd, i, k + 1);
+    if (s < 0)
+      p = day_point(a - (back ? back : 7));
+    else if (s > 0)
+      p = day_point(a + (ahead ? ahead : 7));
+    else
+      p = this_weekday(wd, i, k + 1);
     return make(b, k + 1, timex_type::date, p);
   }
   // Months: last October, next April, this May
@@ -332,8 +334,8 @@ hit grammar::fuzzy(size_t i, bool the) {
     if (the) return none;
     // earlier this year, later today, earlier Sunday, earlier in the year
     size_t j = k;
-    if (word_is(j, "in") && is(j + 1, kw::the) && has(j + 2, w_unit) &&
-        !at(j + 2).has(w_plural) && period_unit(at(j + 2).info->u)) {
+    if (word_is(j, "in") && is(j + 1, kw::the) && has(j + 2, w_unit) && !at(j + 2).has(w_plural) &&
+        period_unit(at(j + 2).info->u)) {
       point p = reference(gran_of(at(j + 2).info->u));
       if (st_.has_anchor && at(j + 2).info->u != unit::day)
         p = period_of(st_.anchor_days, gran_of(at(j + 2).info->u));
@@ -423,10 +425,9 @@ hit grammar::year_ago(size_t i, bool the) {
   hit none;
   if (i >= n_) return none;
   size_t b = the ? i - 1 : i, k = i;
-  if (the && (word_is(k, "comparable") || word_is(k, "corresponding") || word_is(k, "same")))
-    ++k;
-  if (!(has(k, w_unit) && at(k).info->u == unit::year && !at(k).has(w_plural) &&
-        k + 1 < n_ && at(k + 1).is(af_hyphen) &&
+  if (the && (word_is(k, "comparable") || word_is(k, "corresponding") || word_is(k, "same"))) ++k;
+  if (!(has(k, w_unit) && at(k).info->u == unit::year && !at(k).has(w_plural) && k + 1 < n_ &&
+        at(k + 1).is(af_hyphen) &&
         (is(k + 1, kw::earlier) || is(k + 1, kw::ago) || word_is(k + 1, "before"))))
     return none;
   size_t e = k + 2;

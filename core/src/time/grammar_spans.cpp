@@ -39,8 +39,7 @@ hit grammar::span_forms(size_t i, bool the) {
     k = e;
   }
   if (have && is(k - 1, kw::a) && the) return none;
-  for (int f = 0; f < 2 && k < n_ && at(k).kind == a_word && !has(k, w_unit) &&
-                  filler(text_of(k));
+  for (int f = 0; f < 2 && k < n_ && at(k).kind == a_word && !has(k, w_unit) && filler(text_of(k));
        ++f)
     ++k;
   if (!has(k, w_unit) || at(k).info->u == unit::none) return none;
@@ -60,7 +59,7 @@ hit grammar::span_forms(size_t i, bool the) {
   }
   if (!have) {
     bool ok = false;
-    if (lead != 0 && plural) ok = true;                        // the past weeks, coming months
+    if (lead != 0 && plural) ok = true;  // the past weeks, coming months
     if (lead == 0 && plural && !the) {
       bool suffix = is(k + 1, kw::ago) || is(k + 1, kw::later) || is(k + 1, kw::earlier) ||
                     (is(k + 1, kw::long_) && at(k + 1).is(af_hyphen));

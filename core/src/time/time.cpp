@@ -28,11 +28,20 @@ bool can_open(const std::vector<atom>& atoms, size_t i, std::string_view text) {
 
 void remember(doc_state& st, const hit& h) {
   switch (h.order) {
-    case 1: ++st.month_first; break;
-    case 2: ++st.day_first; break;
-    case 3: ++st.numeric_month_first; break;
-    case 4: ++st.numeric_day_first; break;
-    default: break;
+    case 1:
+      ++st.month_first;
+      break;
+    case 2:
+      ++st.day_first;
+      break;
+    case 3:
+      ++st.numeric_month_first;
+      break;
+    case 4:
+      ++st.numeric_day_first;
+      break;
+    default:
+      break;
   }
   if (!h.literal.empty() || h.p.year <= 0 || h.derived ||
       (h.type != timex_type::date && h.type != timex_type::time))
@@ -46,8 +55,7 @@ void remember(doc_state& st, const hit& h) {
     // Reports talk about finished quarters: "the fourth quarter" ahead of
     // its end is an outlook, not what "the quarter" later refers to.
     long first;
-    bool finished = !st.has_anchor ||
-                    (first_day(shift(h.p, 1), first) && first <= st.anchor_days);
+    bool finished = !st.has_anchor || (first_day(shift(h.p, 1), first) && first <= st.anchor_days);
     if (finished) st.last_quarter = h.p;
   } else if (h.p.g == gran::year) {
     st.last_year = h.p.year;

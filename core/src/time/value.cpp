@@ -1,6 +1,5 @@
 #include "time/value.h"
 
-
 namespace quoteline::time {
 
 using text::civil;
@@ -17,7 +16,9 @@ point day_point(long days) {
   return p;
 }
 
-point day_point(const civil& c) { return day_point(days_from_civil(c.year, c.month, c.day)); }
+point day_point(const civil& c) {
+  return day_point(days_from_civil(c.year, c.month, c.day));
+}
 
 point week_of(long days, bool weekend) {
   civil c = civil_from_days(days);
@@ -29,10 +30,16 @@ point week_of(long days, bool weekend) {
 
 namespace {
 
-int season_of(int month) { return month >= 3 && month <= 5 ? 1 : month <= 8 && month >= 6 ? 2
-                                   : month >= 9 && month <= 11 ? 3 : 4; }
+int season_of(int month) {
+  return month >= 3 && month <= 5    ? 1
+         : month <= 8 && month >= 6  ? 2
+         : month >= 9 && month <= 11 ? 3
+                                     : 4;
+}
 
-long floor_div(long a, long b) { return a >= 0 ? a / b : -((-a + b - 1) / b); }
+long floor_div(long a, long b) {
+  return a >= 0 ? a / b : -((-a + b - 1) / b);
+}
 
 }  // namespace
 
@@ -45,20 +52,27 @@ point period_of(long days, gran g) {
     case gran::week:
     case gran::weekend:
       return week_of(days, g == gran::weekend);
-    case gran::half: p.part = d.month <= 6 ? 1 : 2; break;
-    case gran::quarter: p.part = (d.month - 1) / 3 + 1; break;
+    case gran::half:
+      p.part = d.month <= 6 ? 1 : 2;
+      break;
+    case gran::quarter:
+      p.part = (d.month - 1) / 3 + 1;
+      break;
     case gran::season:
       p.part = season_of(d.month);
       if (d.month <= 2) p.year -= 1;  // January's winter began in December
       break;
-    case gran::month: p.month = d.month; break;
+    case gran::month:
+      p.month = d.month;
+      break;
     case gran::day:
     case gran::pod:
     case gran::hour:
     case gran::minute:
       d.g = g;
       return d;
-    default: break;
+    default:
+      break;
   }
   return p;
 }
@@ -66,18 +80,32 @@ point period_of(long days, gran g) {
 bool first_day(const point& p, long& days) {
   if (p.year <= 0) return false;
   switch (p.g) {
-    case gran::millennium: days = days_from_civil(int(p.year / 1000 * 1000), 1, 1); return true;
-    case gran::century: days = days_from_civil(int(p.year / 100 * 100), 1, 1); return true;
-    case gran::decade: days = days_from_civil(int(p.year / 10 * 10), 1, 1); return true;
-    case gran::year: days = days_from_civil(p.year, 1, 1); return true;
-    case gran::half: days = days_from_civil(p.year, p.part == 2 ? 7 : 1, 1); return true;
-    case gran::quarter: days = days_from_civil(p.year, (p.part - 1) * 3 + 1, 1); return true;
+    case gran::millennium:
+      days = days_from_civil(int(p.year / 1000 * 1000), 1, 1);
+      return true;
+    case gran::century:
+      days = days_from_civil(int(p.year / 100 * 100), 1, 1);
+      return true;
+    case gran::decade:
+      days = days_from_civil(int(p.year / 10 * 10), 1, 1);
+      return true;
+    case gran::year:
+      days = days_from_civil(p.year, 1, 1);
+      return true;
+    case gran::half:
+      days = days_from_civil(p.year, p.part == 2 ? 7 : 1, 1);
+      return true;
+    case gran::quarter:
+      days = days_from_civil(p.year, (p.part - 1) * 3 + 1, 1);
+      return true;
     case gran::season: {
       static const int kStart[] = {0, 3, 6, 9, 12};
       days = days_from_civil(p.year, kStart[p.part < 1 || p.part > 4 ? 1 : p.part], 1);
       return true;
     }
-    case gran::month: days = days_from_civil(p.year, p.month < 1 ? 1 : p.month, 1); return true;
+    case gran::month:
+      days = days_from_civil(p.year, p.month < 1 ? 1 : p.month, 1);
+      return true;
     case gran::week:
     case gran::weekend: {
       // Monday of ISO week 1 is the Monday on or before 4 January.
@@ -93,7 +121,8 @@ bool first_day(const point& p, long& days) {
       if (p.month < 1 || p.day < 1) return false;
       days = days_from_civil(p.year, p.month, p.day);
       return true;
-    default: return false;
+    default:
+      return false;
   }
 }
 
@@ -101,10 +130,18 @@ point shift(const point& p, int n) {
   point q = p;
   if (n == 0 || p.year <= 0) return q;
   switch (p.g) {
-    case gran::millennium: q.year += 1000 * n; break;
-    case gran::century: q.year += 100 * n; break;
-    case gran::decade: q.year += 10 * n; break;
-    case gran::year: q.year += n; break;
+    case gran::millennium:
+      q.year += 1000 * n;
+      break;
+    case gran::century:
+      q.year += 100 * n;
+      break;
+    case gran::decade:
+      q.year += 10 * n;
+      break;
+    case gran::year:
+      q.year += n;
+      break;
     case gran::half:
     case gran::quarter:
     case gran::season: {
@@ -158,7 +195,8 @@ bool shift_by(point& p, unit u, int n) {
       }
       if (p.month > 0 && p.day > 0) {
         p.year += years;
-        if (p.day > text::days_in_month(p.year, p.month)) p.day = text::days_in_month(p.year, p.month);
+        if (p.day > text::days_in_month(p.year, p.month))
+          p.day = text::days_in_month(p.year, p.month);
         return true;
       }
       if (p.g == gran::decade || p.g == gran::century) return p.year += years, true;
@@ -175,7 +213,8 @@ bool shift_by(point& p, unit u, int n) {
         m = shift(m, months);
         p.year = m.year;
         p.month = m.month;
-        if (p.day > text::days_in_month(p.year, p.month)) p.day = text::days_in_month(p.year, p.month);
+        if (p.day > text::days_in_month(p.year, p.month))
+          p.day = text::days_in_month(p.year, p.month);
         return true;
       }
       return false;
@@ -194,7 +233,8 @@ bool shift_by(point& p, unit u, int n) {
       p.year = q.year, p.month = q.month, p.day = q.day;
       return true;
     }
-    default: return false;
+    default:
+      return false;
   }
 }
 
@@ -208,8 +248,10 @@ void digits(std::string& out, long v, int width) {
 }
 
 void year_of(std::string& out, int year, int width) {
-  if (year > 0 && year < 10000) digits(out, year / (width == 4 ? 1 : width == 3 ? 10 : width == 2 ? 100 : 1000), width);
-  else out.append(size_t(width), 'X');
+  if (year > 0 && year < 10000)
+    digits(out, year / (width == 4 ? 1 : width == 3 ? 10 : width == 2 ? 100 : 1000), width);
+  else
+    out.append(size_t(width), 'X');
 }
 
 }  // namespace
@@ -218,10 +260,18 @@ std::string format(const point& p) {
   std::string out;
   out.reserve(20);
   switch (p.g) {
-    case gran::millennium: year_of(out, p.year, 1); break;
-    case gran::century: year_of(out, p.year, 2); break;
-    case gran::decade: year_of(out, p.year, 3); break;
-    case gran::year: year_of(out, p.year, 4); break;
+    case gran::millennium:
+      year_of(out, p.year, 1);
+      break;
+    case gran::century:
+      year_of(out, p.year, 2);
+      break;
+    case gran::decade:
+      year_of(out, p.year, 3);
+      break;
+    case gran::year:
+      year_of(out, p.year, 4);
+      break;
     case gran::half:
     case gran::quarter:
       year_of(out, p.year, 4);
@@ -236,15 +286,19 @@ std::string format(const point& p) {
     case gran::month:
       year_of(out, p.year, 4);
       out += '-';
-      if (p.month) digits(out, p.month, 2);
-      else out += "XX";
+      if (p.month)
+        digits(out, p.month, 2);
+      else
+        out += "XX";
       break;
     case gran::week:
     case gran::weekend:
       year_of(out, p.year, 4);
       out += "-W";
-      if (p.week) digits(out, p.week, 2);
-      else out += "XX";
+      if (p.week)
+        digits(out, p.week, 2);
+      else
+        out += "XX";
       if (p.g == gran::weekend) out += "-WE";
       break;
     case gran::day:
@@ -261,8 +315,10 @@ std::string format(const point& p) {
         out += '-';
         digits(out, p.month, 2);
         out += '-';
-        if (p.day) digits(out, p.day, 2);
-        else out += "XX";
+        if (p.day)
+          digits(out, p.day, 2);
+        else
+          out += "XX";
       }
       if (p.g == gran::pod) {
         out += 'T';
@@ -274,7 +330,8 @@ std::string format(const point& p) {
         digits(out, p.minute < 0 ? 0 : p.minute, 2);
       }
       break;
-    default: break;
+    default:
+      break;
   }
   return out;
 }
@@ -282,19 +339,31 @@ std::string format(const point& p) {
 gran gran_of(unit u) {
   switch (u) {
     case unit::second:
-    case unit::minute: return gran::minute;
-    case unit::hour: return gran::hour;
-    case unit::day: return gran::day;
+    case unit::minute:
+      return gran::minute;
+    case unit::hour:
+      return gran::hour;
+    case unit::day:
+      return gran::day;
     case unit::week:
-    case unit::fortnight: return gran::week;
-    case unit::weekend: return gran::weekend;
-    case unit::month: return gran::month;
-    case unit::quarter: return gran::quarter;
-    case unit::year: return gran::year;
-    case unit::decade: return gran::decade;
-    case unit::century: return gran::century;
-    case unit::millennium: return gran::millennium;
-    default: return gran::none;
+    case unit::fortnight:
+      return gran::week;
+    case unit::weekend:
+      return gran::weekend;
+    case unit::month:
+      return gran::month;
+    case unit::quarter:
+      return gran::quarter;
+    case unit::year:
+      return gran::year;
+    case unit::decade:
+      return gran::decade;
+    case unit::century:
+      return gran::century;
+    case unit::millennium:
+      return gran::millennium;
+    default:
+      return gran::none;
   }
 }
 
@@ -308,34 +377,68 @@ std::string format(const duration& d) {
   part parts[2] = {{0, 0, false}, {0, 0, false}};
   long n = d.n;
   switch (d.u) {
-    case unit::second: parts[0] = {n, 'S', true}; break;
-    case unit::minute: parts[0] = {n, 'M', true}; if (d.half) parts[1] = {30, 'S', true}; break;
-    case unit::hour: parts[0] = {n, 'H', true}; if (d.half) parts[1] = {30, 'M', true}; break;
-    case unit::day: parts[0] = {n, 'D', false}; if (d.half) parts[1] = {12, 'H', true}; break;
-    case unit::week: parts[0] = {n, 'W', false}; break;
-    case unit::weekend: parts[0] = {n < 0 ? n : 2 * n, 'D', false}; break;
-    case unit::fortnight: parts[0] = {n < 0 ? n : 2 * n, 'W', false}; break;
-    case unit::month: parts[0] = {n, 'M', false}; if (d.half) parts[1] = {15, 'D', false}; break;
-    case unit::quarter: parts[0] = {n, 'Q', false}; break;
-    case unit::year: parts[0] = {n, 'Y', false}; if (d.half) parts[1] = {6, 'M', false}; break;
-    case unit::decade: parts[0] = {n < 0 ? n : 10 * n + (d.half ? 5 : 0), 'Y', false}; break;
+    case unit::second:
+      parts[0] = {n, 'S', true};
+      break;
+    case unit::minute:
+      parts[0] = {n, 'M', true};
+      if (d.half) parts[1] = {30, 'S', true};
+      break;
+    case unit::hour:
+      parts[0] = {n, 'H', true};
+      if (d.half) parts[1] = {30, 'M', true};
+      break;
+    case unit::day:
+      parts[0] = {n, 'D', false};
+      if (d.half) parts[1] = {12, 'H', true};
+      break;
+    case unit::week:
+      parts[0] = {n, 'W', false};
+      break;
+    case unit::weekend:
+      parts[0] = {n < 0 ? n : 2 * n, 'D', false};
+      break;
+    case unit::fortnight:
+      parts[0] = {n < 0 ? n : 2 * n, 'W', false};
+      break;
+    case unit::month:
+      parts[0] = {n, 'M', false};
+      if (d.half) parts[1] = {15, 'D', false};
+      break;
+    case unit::quarter:
+      parts[0] = {n, 'Q', false};
+      break;
+    case unit::year:
+      parts[0] = {n, 'Y', false};
+      if (d.half) parts[1] = {6, 'M', false};
+      break;
+    case unit::decade:
+      parts[0] = {n < 0 ? n : 10 * n + (d.half ? 5 : 0), 'Y', false};
+      break;
     case unit::century:
-      if (n < 0) parts[0] = {n, 'C', false};
-      else parts[0] = {100 * n + (d.half ? 50 : 0), 'Y', false};
+      if (n < 0)
+        parts[0] = {n, 'C', false};
+      else
+        parts[0] = {100 * n + (d.half ? 50 : 0), 'Y', false};
       break;
     case unit::millennium:
-      if (n < 0) parts[0] = {n, 'L', false};
-      else parts[0] = {1000 * n, 'Y', false};
+      if (n < 0)
+        parts[0] = {n, 'L', false};
+      else
+        parts[0] = {1000 * n, 'Y', false};
       break;
-    default: return {};
+    default:
+      return {};
   }
   std::string out = "P";
   bool in_time = false;
   for (const part& p : parts) {
     if (!p.letter || (p.n == 0 && d.half && &p == &parts[0])) continue;  // half an hour: PT30M
     if (p.time && !in_time) out += 'T', in_time = true;
-    if (p.n < 0) out += 'X';
-    else out += std::to_string(p.n);
+    if (p.n < 0)
+      out += 'X';
+    else
+      out += std::to_string(p.n);
     out += p.letter;
   }
   return out;

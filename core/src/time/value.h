@@ -10,8 +10,21 @@
 namespace quoteline::time {
 
 enum class gran : uint8_t {
-  none, millennium, century, decade, year, half, quarter, season, month, week, weekend, day,
-  pod, hour, minute
+  none,
+  millennium,
+  century,
+  decade,
+  year,
+  half,
+  quarter,
+  season,
+  month,
+  week,
+  weekend,
+  day,
+  pod,
+  hour,
+  minute
 };
 
 // A period of the calendar. `year` 0 is unknown ("XXXX"); for weeks it is
@@ -20,8 +33,8 @@ struct point {
   gran g = gran::none;
   int year = 0;
   int month = 0, day = 0;
-  int week = 0;     // ISO week
-  int part = 0;     // quarter 1..4, half 1..2, season 1..4
+  int week = 0;  // ISO week
+  int part = 0;  // quarter 1..4, half 1..2, season 1..4
   int hour = -1, minute = -1;
   int pod = 0;      // pod_code for gran::pod
   int weekday = 0;  // day of week only (sets: XXXX-WXX-1), with g == day and no month

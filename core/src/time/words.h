@@ -9,6 +9,8 @@
 
 namespace quoteline::time {
 
+// The lists read better as paragraphs than one name per line.
+// clang-format off
 enum class unit : uint8_t {
   none, second, minute, hour, day, week, weekend, fortnight, month, quarter, year, decade,
   century, millennium
@@ -22,6 +24,7 @@ enum class kw : uint8_t {
   least, most, up, than, no, only, per, twice, thrice, once, times, oclock, noon, midnight, dawn,
   dusk, half, overnight, same, that, these, those, some, right, holiday, for_, qual
 };
+// clang-format on
 
 enum word_flag : uint32_t {
   w_month = 1u << 0,
@@ -38,21 +41,21 @@ enum word_flag : uint32_t {
   w_mod = 1u << 11,     // early, late, mid...
   w_approx = 1u << 12,  // about, nearly, over...
   w_every = 1u << 13,
-  w_set = 1u << 14,     // daily, weekly...
+  w_set = 1u << 14,  // daily, weekly...
   w_zone = 1u << 15,
   w_holiday = 1u << 16,
   w_decade = 1u << 17,
   w_ampm = 1u << 18,
   w_kw = 1u << 19,
   w_tense = 1u << 20,
-  w_abbr = 1u << 21,  // an abbreviation: needs a period, a number or a capital to count
+  w_abbr = 1u << 21,   // an abbreviation: needs a period, a number or a capital to count
   w_risky = 1u << 22,  // a common word that needs a dating context ("may", "march", "fall")
   w_opens = 1u << 23   // can be the first word of an expression (derived, not a tag)
 };
 
 // Parts of the day, in TIMEX3 order of their codes.
 enum pod_code : uint8_t { pod_none, pod_mo, pod_af, pod_ev, pod_ni, pod_dt };
-const char* pod_name(int pod);      // "MO", "AF", ...
+const char* pod_name(int pod);        // "MO", "AF", ...
 const char* season_name(int season);  // "SP", "SU", "FA", "WI" for 1..4
 
 struct word_info {
@@ -61,10 +64,10 @@ struct word_info {
   uint8_t month = 0, weekday = 0, ord = 0, pod = 0, season = 0, decade = 0;
   unit u = unit::none;
   kw k = kw::none;
-  int8_t day = 0;    // deictic offset (yesterday = -1)
-  int8_t shift = 0;  // last = -1, this = 0, next = 1
-  int8_t tense = 0;  // -1 past, 1 future, 2 present
-  char ampm = 0;     // 'a' or 'p'
+  int8_t day = 0;                                   // deictic offset (yesterday = -1)
+  int8_t shift = 0;                                 // last = -1, this = 0, next = 1
+  int8_t tense = 0;                                 // -1 past, 1 future, 2 present
+  char ampm = 0;                                    // 'a' or 'p'
   std::string_view ref, mod, approx, set, holiday;  // static strings from the lexicon
   bool has(uint32_t f) const { return (flags & f) != 0; }
   bool is(kw w) const { return k == w; }
