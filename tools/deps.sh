@@ -21,6 +21,7 @@ need_cmd npm npm
 need_cmd em++ emscripten
 need_cmd wasm-opt binaryen
 need_cmd clang++ clang
+need_cmd clang-format clang-format
 need_cmd chromium chromium
 need_cmd brotli brotli
 need_cmd gzip gzip

@@ -7,6 +7,11 @@ export NODE_PATH=/usr/share/nodejs
 
 step() { printf '\n== %s\n' "$*"; }
 
+step "formatting: the C++ tree as clang-format writes it"
+files=$(git ls-files 'core/*.cpp' 'core/*.h' 'cli/*.cpp' 'tests/*.cpp' 'wasm/*.cpp' 'bench/*.cpp' 'fuzz/*.cpp')
+clang-format --dry-run --Werror $files
+echo "formatting: $(wc -w <<<"$files") files clean"
+
 step "native build and Catch2 suite"
 cmake --preset native >/dev/null
 cmake --build --preset native
