@@ -52,7 +52,9 @@ inline bool valid_utf8(std::string_view s) {
 
 class json_checker {
  public:
-  explicit json_checker(std::string_view s) : s_(s) {}
+  // `paired`: every surrogate escape must be half of a pair (the output's
+  // promise); without it, the RFC grammar alone (what a reader must accept).
+  explicit json_checker(std::string_view s, bool paired = true) : s_(s), paired_(paired) {}
 
   // True when the whole input is exactly one JSON value (surrounding
   // whitespace allowed). `where()` gives the byte offset of a failure.
@@ -203,6 +205,7 @@ class json_checker {
     }
     unsigned v;
     if (!hex4(v)) return false;
+    if (!paired_) return true;
     if (v >= 0xDC00 && v <= 0xDFFF) return fail();  // a low half alone
     if (v < 0xD800 || v > 0xDBFF) return true;
     unsigned w;
@@ -237,12 +240,18 @@ class json_checker {
   }
 
   std::string_view s_;
+  bool paired_;
   size_t i_ = 0;
   size_t bad_ = 0;
 };
 
 inline bool valid_json(std::string_view s) {
   return json_checker(s).valid();
+}
+
+// RFC 8259 alone: lone surrogate escapes are allowed, as readers must.
+inline bool rfc_json(std::string_view s) {
+  return json_checker(s, false).valid();
 }
 
 }  // namespace quoteline::check

@@ -1,7 +1,8 @@
 // libFuzzer target: the input stage alone (BOM and UTF-16 decoding, UTF-8
 // repair, shape detection, wire text, every JSON shape, HTML bodies).
 // Beyond "no crash, no leak, no UB" it checks the stage's promises: every
-// string it hands on is valid UTF-8, and the size limit is honoured.
+// string it hands on is valid UTF-8, the size limit is honoured, and a JSON
+// document is refused exactly when an independent checker finds it invalid.
 #include <cstdint>
 #include <cstdio>
 #include <string_view>
@@ -48,6 +49,28 @@ void check_reading(const input::reading& r, size_t size, const options& o) {
   }
 }
 
+// Whether the bytes reach simdjson as they are (valid UTF-8, no byte-order
+// mark) and nest well within both the reader's and the checker's limits.
+bool comparable(std::string_view s) {
+  if (!check::valid_utf8(s)) return false;
+  if (s.size() >= 2 && ((s[0] == '\xEF' && s[1] == '\xBB') || s[0] == '\xFE' || s[0] == '\xFF'))
+    return false;
+  size_t open = 0;
+  for (char c : s) open += c == '[' || c == '{';
+  return open < 200;
+}
+
+void check_json_verdict(std::string_view in) {
+  if (!comparable(in)) return;
+  options o;
+  o.format = input_format::json;
+  input::reading r = input::read(in, o);
+  if (r.fatal.code == status::empty_input) return;
+  bool accepted = r.fatal.code != status::invalid_json;
+  if (accepted != check::rfc_json(in))
+    broken(accepted ? "accepted invalid JSON" : "refused valid JSON");
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -62,5 +85,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   o.format = kForced[size % 3];
   if (size % 7 == 0) o.max_input = size / 2;
   check_reading(input::read(in, o), size, o);
+  check_json_verdict(in);
   return 0;
 }

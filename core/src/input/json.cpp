@@ -425,6 +425,25 @@ bool number_syntax(std::string_view t) {
   return i == n;
 }
 
+// JSON whitespace and structural characters: what ends a scalar.
+bool separator(char c) {
+  switch (c) {
+    case ' ':
+    case '\t':
+    case '\n':
+    case '\r':
+    case ',':
+    case ':':
+    case '[':
+    case ']':
+    case '{':
+    case '}':
+      return true;
+    default:
+      return false;
+  }
+}
+
 // The number tokens of a document simdjson has accepted (its structure and
 // strings are valid), checked against JSON's number grammar: the offset of
 // the first bad one, or npos. Strings are skipped quote to quote.
@@ -447,14 +466,14 @@ size_t scan_numbers(std::string_view s, numbers& out) {
       i = j;
       continue;
     }
-    if (std::strchr(" \t\n\r,:[]{}", c)) {
+    if (separator(c)) {
       ++i;
       continue;
     }
     // Any other scalar: simdjson has checked true, false and null, and hands
-    // everything else (even "+1" or ".5") to its number parser.
+    // everything else (even "+1", ".5" or a NUL) to its number parser.
     size_t j = i;
-    while (j < n && !std::strchr(" \t\n\r,:[]{}\"", p[j])) ++j;
+    while (j < n && !separator(p[j]) && p[j] != '"') ++j;
     if (c != 't' && c != 'f' && c != 'n') {
       if (!number_syntax(s.substr(i, j - i))) return i;
       out.tokens.push_back(s.substr(i, j - i));
