@@ -59,6 +59,15 @@ TEST_CASE("regression: an empty JSON array is an empty collection, not an error"
   CHECK(r.entries.empty());
 }
 
+TEST_CASE("regression: a NUL after a number is no JSON whitespace", "[regression]") {
+  // read_fuzzer's RFC 8259 verdict check: "0" followed by NUL bytes was
+  // accepted, as the number pass took NUL for a separator.
+  CHECK(analyze("0\0\0"s, {input_format::json}).fatal.code == status::invalid_json);
+  result r = analyze("{\"body\": \"a\", \"n\": 1\0}"s);
+  CHECK(r.fatal.code == status::invalid_json);
+  CHECK(r.fatal.position == 19);
+}
+
 TEST_CASE("regression: a timestamp line with a 17-digit day is no timestamp and no overflow",
           "[regression]") {
   // read_fuzzer, UBSan: the timestamp reader multiplied out every digit of a
