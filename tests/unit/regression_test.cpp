@@ -66,6 +66,9 @@ TEST_CASE("regression: a NUL after a number is no JSON whitespace", "[regression
   result r = analyze("{\"body\": \"a\", \"n\": 1\0}"s);
   CHECK(r.fatal.code == status::invalid_json);
   CHECK(r.fatal.position == 19);
+  // The same check: a string glued to a number.
+  CHECK(analyze("2\"versioncreated\"", {input_format::json}).fatal.code == status::invalid_json);
+  CHECK(analyze("[1\"a\"]").fatal.code == status::invalid_json);
 }
 
 TEST_CASE("regression: a timestamp line with a 17-digit day is no timestamp and no overflow",

@@ -444,10 +444,11 @@ bool separator(char c) {
   }
 }
 
-// The number tokens of a document simdjson has accepted (its structure and
-// strings are valid), checked against JSON's number grammar: the offset of
-// the first bad one, or npos. Strings are skipped quote to quote.
-size_t scan_numbers(std::string_view s, numbers& out) {
+// The scalars of a document simdjson has accepted (its structure and strings
+// are valid), checked against JSON's grammar, and its numbers kept in order:
+// the offset of the first bad scalar, or npos. Strings are skipped quote to
+// quote.
+size_t scan_scalars(std::string_view s, numbers& out) {
   out.tokens.clear();
   const char* p = s.data();
   size_t i = 0, n = s.size();
@@ -470,14 +471,18 @@ size_t scan_numbers(std::string_view s, numbers& out) {
       ++i;
       continue;
     }
-    // Any other scalar: simdjson has checked true, false and null, and hands
-    // everything else (even "+1", ".5" or a NUL) to its number parser.
+    // Any other scalar, up to the next separator: simdjson without its
+    // number parser passes "2\"x\"", "+1", ".5" or a NUL, so every scalar
+    // is checked here, the literals too.
     size_t j = i;
-    while (j < n && !separator(p[j]) && p[j] != '"') ++j;
-    if (c != 't' && c != 'f' && c != 'n') {
-      if (!number_syntax(s.substr(i, j - i))) return i;
-      out.tokens.push_back(s.substr(i, j - i));
+    while (j < n && !separator(p[j])) ++j;
+    std::string_view token = s.substr(i, j - i);
+    if (token == "true" || token == "false" || token == "null") {
+      i = j;
+      continue;
     }
+    if (!number_syntax(token)) return i;
+    out.tokens.push_back(token);
     i = j;
   }
   return std::string_view::npos;
@@ -538,7 +543,7 @@ json_reader::json_reader(const char* buf, size_t size, bool lines, error& fatal,
     s_->failed = true;
     return;
   }
-  if (size_t bad = scan_numbers(std::string_view(buf, size), s_->nums);
+  if (size_t bad = scan_scalars(std::string_view(buf, size), s_->nums);
       bad != std::string_view::npos) {
     fatal = number_failure(bad, 0);
     s_->failed = true;
@@ -587,7 +592,7 @@ bool json_reader::next(record& r) {
     if (auto code = s.parser.parse(line.data(), line.size(), false).get(doc)) {
       failed.failure = json_failure(code, line, static_cast<int64_t>(a));
       s.pending.push_back(std::move(failed));
-    } else if ((bad = scan_numbers(line, s.nums)) != std::string_view::npos) {
+    } else if ((bad = scan_scalars(line, s.nums)) != std::string_view::npos) {
       failed.failure = number_failure(bad, static_cast<int64_t>(a));
       s.pending.push_back(std::move(failed));
     } else {
