@@ -69,6 +69,15 @@ TEST_CASE("regression: a NUL after a number is no JSON whitespace", "[regression
   // The same check: a string glued to a number.
   CHECK(analyze("2\"versioncreated\"", {input_format::json}).fatal.code == status::invalid_json);
   CHECK(analyze("[1\"a\"]").fatal.code == status::invalid_json);
+  // And a comma where a value belongs, which simdjson hands to the number parser.
+  result c = analyze("{\n  \"uri\":, ,\n  \"headline\": \"Lh\"\n}\n");
+  CHECK(c.fatal.code == status::invalid_json);
+  CHECK(c.fatal.position == 10);
+  for (const char* bad : {"[,1]", "[1,,2]", "{\"a\": [1], \"b\":,}"})
+    CHECK(analyze(bad, {input_format::json}).fatal.code == status::invalid_json);
+  result ok = analyze("[{\"body\": \"a\", \"x\": [[], {}, 1, \"s\", true]}, {\"body\": \"b\"}]");
+  CHECK(ok.fatal.code == status::ok);
+  CHECK(ok.entries.size() == 2);
 }
 
 TEST_CASE("regression: a timestamp line with a 17-digit day is no timestamp and no overflow",

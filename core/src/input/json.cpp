@@ -374,11 +374,11 @@ error json_failure(simdjson::error_code code, std::string_view doc, int64_t base
   return e;
 }
 
-error number_failure(size_t at, int64_t base) {
+error scalar_failure(size_t at, int64_t base, simdjson::error_code why) {
   error e;
   e.code = status::invalid_json;
   e.position = base + static_cast<int64_t>(at);
-  e.message = std::string("malformed JSON: ") + reason(simdjson::NUMBER_ERROR);
+  e.message = std::string("malformed JSON: ") + reason(why);
   return e;
 }
 
@@ -444,14 +444,17 @@ bool separator(char c) {
   }
 }
 
-// The scalars of a document simdjson has accepted (its structure and strings
-// are valid), checked against JSON's grammar, and its numbers kept in order:
-// the offset of the first bad scalar, or npos. Strings are skipped quote to
-// quote.
-size_t scan_scalars(std::string_view s, numbers& out) {
+// What simdjson without its number parser leaves unchecked, on a document
+// it has accepted (brackets, strings and literals are valid): every other
+// scalar, up to its separator, against JSON's number grammar ("+1", ".5",
+// "2\"x\"" and a NUL pass simdjson), and a comma where a value belongs
+// ("[,1]": simdjson reads it as a number). Keeps the numbers in order.
+// Returns the offset of the first fault (`why` says which), or npos.
+size_t scan_scalars(std::string_view s, numbers& out, simdjson::error_code& why) {
   out.tokens.clear();
   const char* p = s.data();
   size_t i = 0, n = s.size();
+  bool after_value = false;  // a comma may follow
   while (i < n) {
     char c = p[i];
     if (c == '"') {
@@ -465,15 +468,17 @@ size_t scan_scalars(std::string_view s, numbers& out) {
         if ((at - k) % 2 == 0) break;  // an even run of backslashes: not escaped
       }
       i = j;
+      after_value = true;  // or a key, which a colon follows
       continue;
     }
     if (separator(c)) {
+      if (c == ',' && !after_value) return why = simdjson::TAPE_ERROR, i;
+      if (c == ',' || c == ':' || c == '[' || c == '{') after_value = false;
+      if (c == ']' || c == '}') after_value = true;
       ++i;
       continue;
     }
-    // Any other scalar, up to the next separator: simdjson without its
-    // number parser passes "2\"x\"", "+1", ".5" or a NUL, so every scalar
-    // is checked here, the literals too.
+    after_value = true;
     size_t j = i;
     while (j < n && !separator(p[j])) ++j;
     std::string_view token = s.substr(i, j - i);
@@ -481,7 +486,7 @@ size_t scan_scalars(std::string_view s, numbers& out) {
       i = j;
       continue;
     }
-    if (!number_syntax(token)) return i;
+    if (!number_syntax(token)) return why = simdjson::NUMBER_ERROR, i;
     out.tokens.push_back(token);
     i = j;
   }
@@ -543,9 +548,10 @@ json_reader::json_reader(const char* buf, size_t size, bool lines, error& fatal,
     s_->failed = true;
     return;
   }
-  if (size_t bad = scan_scalars(std::string_view(buf, size), s_->nums);
+  simdjson::error_code why;
+  if (size_t bad = scan_scalars(std::string_view(buf, size), s_->nums, why);
       bad != std::string_view::npos) {
-    fatal = number_failure(bad, 0);
+    fatal = scalar_failure(bad, 0, why);
     s_->failed = true;
     return;
   }
@@ -589,11 +595,12 @@ bool json_reader::next(record& r) {
     std::string_view line(s.buf + a, b - a);
     record failed;
     size_t bad = std::string_view::npos;
+    simdjson::error_code why;
     if (auto code = s.parser.parse(line.data(), line.size(), false).get(doc)) {
       failed.failure = json_failure(code, line, static_cast<int64_t>(a));
       s.pending.push_back(std::move(failed));
-    } else if ((bad = scan_scalars(line, s.nums)) != std::string_view::npos) {
-      failed.failure = number_failure(bad, static_cast<int64_t>(a));
+    } else if ((bad = scan_scalars(line, s.nums, why)) != std::string_view::npos) {
+      failed.failure = scalar_failure(bad, static_cast<int64_t>(a), why);
       s.pending.push_back(std::move(failed));
     } else {
       bool split = false;
