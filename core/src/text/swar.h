@@ -5,6 +5,7 @@
 // may be used, not only the first.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -76,6 +77,29 @@ inline uint32_t popcount(uint64_t x) {
   x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0Full;
   return static_cast<uint32_t>((x * kOnes) >> 56);
 #endif
+}
+
+// High bit of each byte that is an ASCII letter or digit.
+inline uint64_t alnum(uint64_t x) {
+  uint64_t l = (x | kOnes * 0x20) & kLow7;
+  uint64_t letter = (l + kOnes * (0x80 - 'a')) & ~(l + kOnes * (0x7F - 'z'));
+  uint64_t d = x & kLow7;
+  uint64_t digit = (d + kOnes * (0x80 - '0')) & ~(d + kOnes * (0x7F - '9'));
+  return (letter | digit) & ~x & kHigh;
+}
+
+// The end of the run of ASCII letters and digits in s[i, end), where s holds
+// `size` bytes: words are mostly such runs, and the tokenizers scan every one.
+inline size_t alnum_end(const char* s, size_t size, size_t i, size_t end) {
+  for (; i + 8 <= size; i += 8) {
+    if (uint64_t stop = ~alnum(load(s + i)) & kHigh) return std::min(end, i + first(stop));
+    if (i + 8 >= end) return end;
+  }
+  for (; i < end; ++i) {
+    unsigned c = static_cast<unsigned char>(s[i]);
+    if (!((c | 0x20u) - 'a' < 26u || c - '0' < 10u)) break;
+  }
+  return i;
 }
 
 }  // namespace quoteline::text::swar

@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "text/chars.h"
+#include "text/swar.h"
 #include "text/utf8.h"
 
 namespace quoteline::text {
@@ -51,33 +52,8 @@ bool letter_at(std::string_view s, size_t k) {
   return is_letter(next_cp(s, k));
 }
 
-// Eight bytes at a time: bit 7 of each byte of the result is set where x
-// holds an ASCII letter or digit. Words are mostly such runs.
-inline uint64_t alnum8(uint64_t x) {
-  const uint64_t high = 0x8080808080808080ull, ones = 0x0101010101010101ull;
-  uint64_t l = (x | ones * 0x20) & ~high;
-  uint64_t letter = (l + ones * (0x80 - 'a')) & ~(l + ones * (0x7F - 'z'));
-  uint64_t d = x & ~high;
-  uint64_t digit = (d + ones * (0x80 - '0')) & ~(d + ones * (0x7F - '9'));
-  return (letter | digit) & ~x & high;
-}
-
-// Skips the ASCII letters and digits from i (not beyond `end`).
 inline size_t skip_alnum(std::string_view s, size_t i, size_t end) {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-  while (i + 8 <= s.size()) {
-    uint64_t x;
-    std::memcpy(&x, s.data() + i, 8);
-    uint64_t stop = ~alnum8(x) & 0x8080808080808080ull;
-    if (stop) return std::min(end, i + (static_cast<size_t>(__builtin_ctzll(stop)) >> 3));
-    i += 8;
-    if (i >= end) return end;
-  }
-#endif
-  while (i < end && (kAscii.v[static_cast<unsigned char>(s[i]) & 0x7F] & (a_letter | a_digit)) &&
-         static_cast<unsigned char>(s[i]) < 0x80)
-    ++i;
-  return i;
+  return swar::alnum_end(s.data(), s.size(), i, end);
 }
 
 // End of the word that starts at i (after its first code point).

@@ -150,22 +150,6 @@ size_t word_end(std::string_view s, size_t i, size_t n, bool& hyphen, bool& apos
   return i;
 }
 
-// End of the run of ASCII letters and digits from i (at most n), eight bytes
-// at a time: the scan over every word of the text is this stage's hottest loop.
-size_t alnum_end(std::string_view s, size_t i, size_t n) {
-  namespace sw = text::swar;
-  for (; i + 8 <= s.size(); i += 8) {
-    uint64_t x = sw::load(s.data() + i);
-    uint64_t y = x | (sw::kOnes * 0x20);  // lowercase letters, digits unchanged
-    uint64_t letter = sw::below(y, 'z' + 1) & ~sw::below(y, 'a');
-    uint64_t digit = sw::below(x, '9' + 1) & ~sw::below(x, '0');
-    if (uint64_t stop = ~(letter | digit) & sw::kHigh) return std::min(i + sw::first(stop), n);
-    if (i + 8 >= n) return n;
-  }
-  while (i < n && (byte_class(s, i) & (k_letter | k_digit))) ++i;
-  return i;
-}
-
 // Single ASCII letters joined by periods: "U.S", "D.C" (as the tokenizer does).
 bool initialism(std::string_view w) {
   if (w.size() < 3 || w.size() % 2 == 0) return false;
@@ -196,7 +180,7 @@ void atomize(std::string_view text, uint32_t start, uint32_t end, std::vector<at
     if (byte_class(text, i) & k_letter) {
       // Fast path for the common plain ASCII word (no inner joiner, no
       // non-ASCII byte): same atom as the general path below.
-      size_t j = alnum_end(text, i + 1, n);
+      size_t j = text::swar::alnum_end(text.data(), text.size(), i + 1, n);
       // A joiner not before a letter ends the word too ("said.", "him'"):
       // pure letters and digits are never an initialism.
       if (j >= n || !(byte_class(text, j) & (k_join | k_high)) ||
