@@ -75,6 +75,13 @@ TEST_CASE("regression: a NUL after a number is no JSON whitespace", "[regression
   CHECK(c.fatal.position == 10);
   for (const char* bad : {"[,1]", "[1,,2]", "{\"a\": [1], \"b\":,}"})
     CHECK(analyze(bad, {input_format::json}).fatal.code == status::invalid_json);
+  // A byte-order mark opening a JSON Lines line is skipped, as simdjson does
+  // (found in review).
+  result bom = analyze("{\"id\": 1, \"body\": \"a\"}\n\xEF\xBB\xBF{\"id\": 2, \"body\": \"b\"}",
+                       {input_format::jsonl});
+  REQUIRE(bom.entries.size() == 2);
+  CHECK(bom.entries[1].failure.code == status::ok);
+  CHECK(bom.entries[1].article.id == "2");
   result ok = analyze("[{\"body\": \"a\", \"x\": [[], {}, 1, \"s\", true]}, {\"body\": \"b\"}]");
   CHECK(ok.fatal.code == status::ok);
   CHECK(ok.entries.size() == 2);

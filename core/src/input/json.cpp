@@ -454,6 +454,9 @@ size_t scan_scalars(std::string_view s, numbers& out, simdjson::error_code& why)
   out.tokens.clear();
   const char* p = s.data();
   size_t i = 0, n = s.size();
+  // simdjson skips a byte-order mark at the start of a document; so do we
+  // (a JSON Lines file made by joining files saved with one has one per line).
+  if (s.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
   bool after_value = false;  // a comma may follow
   while (i < n) {
     char c = p[i];
