@@ -100,6 +100,7 @@ struct place {
   const numbers* nums = nullptr;
   size_t base = 0;
   bool counted() const { return nums && !nums->tokens.empty(); }
+  std::string_view number(size_t ordinal) const { return nums ? nums->at(ordinal) : ""; }
 };
 
 // One field: key, value and the ordinal of the value's first number.
@@ -246,7 +247,7 @@ void read_meta(const fields& f, article& a, place at) {
       a.id = plain(s);
     else if (t == dom::element_type::INT64 || t == dom::element_type::UINT64 ||
              t == dom::element_type::DOUBLE)
-      a.id = std::string(at.nums->at(id->ordinal));  // as written: 42, 1e3, 9007199254740993
+      a.id = std::string(at.number(id->ordinal));  // as written: 42, 1e3, 9007199254740993
     else
       wrong_type(a, id->key, id->value, "a string");
   }
@@ -403,6 +404,7 @@ void read_item(dom::element item, place at, std::vector<record>& out, bool& grap
   }
 }
 
+// JSON's number grammar: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
 bool number_syntax(std::string_view t) {
   size_t i = 0, n = t.size();
   auto digits = [&] {
