@@ -72,25 +72,15 @@ struct numbers {
 
 // Numbers inside `v` (v itself included).
 size_t count_numbers(dom::element v) {
+  if (v.is_number()) return 1;
   size_t n = 0;
-  switch (v.type()) {
-    case dom::element_type::ARRAY: {
-      dom::array arr = v.get_array().value_unsafe();
-      for (dom::element e : arr) n += count_numbers(e);
-      return n;
-    }
-    case dom::element_type::OBJECT: {
-      dom::object o = v.get_object().value_unsafe();
-      for (dom::key_value_pair kv : o) n += count_numbers(kv.value);
-      return n;
-    }
-    case dom::element_type::INT64:
-    case dom::element_type::UINT64:
-    case dom::element_type::DOUBLE:
-      return 1;
-    default:
-      return 0;
-  }
+  dom::array arr;
+  dom::object o;
+  if (!v.get_array().get(arr))
+    for (dom::element e : arr) n += count_numbers(e);
+  else if (!v.get_object().get(o))
+    for (dom::key_value_pair kv : o) n += count_numbers(kv.value);
+  return n;
 }
 
 // Where an element's numbers start: `base` numbers of the document come
@@ -242,11 +232,9 @@ bool read_body(const fields& f, article& a, error& e) {
 void read_meta(const fields& f, article& a, place at) {
   std::string_view key, s;
   if (const field* id = f.any(kIdKeys)) {
-    dom::element_type t = id->value.type();
     if (string_of(id->value, s))
       a.id = plain(s);
-    else if (t == dom::element_type::INT64 || t == dom::element_type::UINT64 ||
-             t == dom::element_type::DOUBLE)
+    else if (id->value.is_number())
       a.id = std::string(at.number(id->ordinal));  // as written: 42, 1e3, 9007199254740993
     else
       wrong_type(a, id->key, id->value, "a string");

@@ -52,15 +52,11 @@ bool letter_at(std::string_view s, size_t k) {
   return is_letter(next_cp(s, k));
 }
 
-inline size_t skip_alnum(std::string_view s, size_t i, size_t end) {
-  return swar::alnum_end(s.data(), s.size(), i, end);
-}
-
 // End of the word that starts at i (after its first code point).
 size_t word_end(std::string_view s, size_t i, size_t end) {
   // Inner apostrophes, hyphens and periods join: O'Neill, co-op, U.S.
   while (i < end) {
-    i = skip_alnum(s, i, end);
+    i = swar::alnum_end(s.data(), s.size(), i, end);
     if (i >= end || s[i] == ' ') break;  // the common end of a word
     unsigned char b = static_cast<unsigned char>(s[i]);
     if (b < 0x80) {
