@@ -212,6 +212,29 @@ TEST_CASE("input: HTML becomes text, nothing of the markup survives", "[input][h
   CHECK(out == "Title\n\nA & B\xC2\xA0\xF0\x9F\x98\x80\nnext\n\n&bogus; \xEF\xBF\xBD 1 < 2\n\nend");
 }
 
+TEST_CASE("input: page furniture in an HTML body is not article text", "[input][html]") {
+  std::string out;
+  size_t n = input::html_to_text(
+      "<nav><a href=/>Home</a> / <a href=/local>Local</a></nav>"
+      "<p>Mayor Ana Ruiz opened the bridge.</p>"
+      "<figure><img src=a.jpg><figcaption>\u201cA great day,\u201d said Ruiz.</figcaption>"
+      "</figure><aside><p>Sign up:</p><form><button>Go</button></form></aside>"
+      "<ul><li><a href=1>Bridge \u201cunsafe\u201d, says engineer</a></li>"
+      "<li><a href=2>More news</a></li></ul>"
+      "<div class=\"video-player\"><div><span>Watch</span></div></div>"
+      "<p>\u201cIt is open,\u201d she said.</p>"
+      "<ul><li>Bring water.</li><li>Walk, <a href=3>map</a>.</li></ul><footer>(c)</footer>",
+      out);
+  CHECK(out ==
+        "Mayor Ana Ruiz opened the bridge.\n\n\u201cIt is open,\u201d she said.\n\n"
+        "Bring water.\n\nWalk, map.\n\n");
+  CHECK(n == 6);
+  // An element never closed is read, not dropped with the rest of the body.
+  out.clear();
+  CHECK(input::html_to_text("<p>One.</p><figure><p>Two.</p>", out) == 0);
+  CHECK(out == "One.\n\nTwo.\n\n");
+}
+
 // --- hostile input ---------------------------------------------------------
 
 TEST_CASE("hostile: truncated JSON is an error with a position", "[input][hostile]") {

@@ -14,6 +14,9 @@ namespace {
 constexpr text::lexicon kEntities{
 #include "input/entities.inc"
 };
+constexpr text::lexicon kFurnitureWords{
+#include "input/furniture.inc"
+};
 
 // Elements whose boundaries are paragraph breaks.
 constexpr std::string_view kBlocks[] = {
@@ -27,6 +30,16 @@ constexpr std::string_view kBlocks[] = {
 constexpr std::string_view kSkipped[] = {"script", "style",  "template", "noscript",
                                          "iframe", "object", "svg",      "math",
                                          "head",   "select", "textarea"};
+
+// Page furniture: elements that hold no article text (a caption, a
+// newsletter box, a share button). Left out whole, with what they contain, so
+// a link title or a caption can neither become a paragraph nor break the
+// chain from a named speaker to the next "she said".
+constexpr std::string_view kFurniture[] = {"figure", "figcaption", "aside", "nav",
+                                           "footer", "form",       "button"};
+// Elements that never have an end tag: no class makes them furniture.
+constexpr std::string_view kVoid[] = {"img",  "br",  "hr",    "input", "meta",   "link",  "area",
+                                      "base", "col", "embed", "param", "source", "track", "wbr"};
 
 template <size_t N>
 bool among(const std::string_view (&set)[N], std::string_view name) {
@@ -82,6 +95,96 @@ void paragraph_break(std::string& out) {
   if (!out.empty()) out += "\n\n";
 }
 
+bool name_char(char c) {
+  return isalnum(static_cast<unsigned char>(c)) || c == '-';
+}
+
+// The end of the element whose start tag ends just before s[i]: past its
+// matching end tag, counting nested elements of the same name; 0 when it is
+// never closed or its end lies past s[limit] (an unclosed <figure> must not
+// take the rest of the article with it).
+size_t element_end(std::string_view s, size_t i, std::string_view name,
+                   size_t limit = std::string_view::npos) {
+  int depth = 1;
+  for (size_t k = s.find('<', i); k != std::string_view::npos; k = s.find('<', k + 1)) {
+    if (k > limit) return 0;
+    bool closing = k + 1 < s.size() && s[k + 1] == '/';
+    size_t b = k + 1 + closing, e = b;
+    while (e < s.size() && name_char(s[e])) ++e;
+    if (e - b != name.size() || !text::iequals(s.substr(b, e - b), name)) continue;
+    if (closing && --depth == 0) {
+      size_t gt = s.find('>', e);
+      return gt == std::string_view::npos ? s.size() : gt + 1;
+    }
+    if (!closing) {
+      size_t gt = s.find('>', e);
+      if (gt != std::string_view::npos && s[gt - 1] != '/') ++depth;
+    }
+  }
+  return 0;
+}
+
+// Whether a class or id attribute of the tag s[b, e) names page furniture
+// ("related-links", "newsletter_box", "video player").
+bool furniture_attr(std::string_view tag) {
+  for (std::string_view attr : {std::string_view("class"), std::string_view("id")}) {
+    for (size_t k = 0; (k = tag.find(attr, k)) != std::string_view::npos; k += attr.size()) {
+      size_t v = k + attr.size();
+      if (k == 0 || (tag[k - 1] != ' ' && tag[k - 1] != '\t' && tag[k - 1] != '\n')) continue;
+      while (v < tag.size() && tag[v] == ' ') ++v;
+      if (v >= tag.size() || tag[v] != '=') continue;
+      ++v;
+      while (v < tag.size() && tag[v] == ' ') ++v;
+      char q = v < tag.size() && (tag[v] == '"' || tag[v] == '\'') ? tag[v++] : 0;
+      size_t end = v;
+      while (end < tag.size() && (q ? tag[end] != q : tag[end] != ' ' && tag[end] != '>')) ++end;
+      std::string_view value = tag.substr(v, end - v);
+      for (size_t w = 0; w < value.size();) {
+        size_t x = w;
+        while (x < value.size() && value[x] != ' ' && value[x] != '-' && value[x] != '_') ++x;
+        text::lex_entry found;
+        if (x > w && x - w <= 24) {
+          char low[24];
+          for (size_t c = w; c < x; ++c)
+            low[c - w] = static_cast<char>(tolower(static_cast<unsigned char>(value[c])));
+          if (kFurnitureWords.find(std::string_view(low, x - w), found)) return true;
+        }
+        w = x + 1;
+      }
+    }
+  }
+  return false;
+}
+
+// Whether the list s[b, e) (inside <ul> or <ol>) holds links and nothing
+// else: a list of related stories, not sentences of the article.
+bool link_list(std::string_view s) {
+  int in_link = 0;
+  bool links = false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == '<') {
+      size_t j = i + 1;
+      bool closing = j < s.size() && s[j] == '/';
+      j += closing;
+      size_t b = j;
+      while (j < s.size() && name_char(s[j])) ++j;
+      if (j - b == 1 && (s[b] == 'a' || s[b] == 'A')) {
+        in_link += closing ? -1 : 1;
+        links = true;
+      }
+      size_t gt = s.find('>', j);
+      if (gt == std::string_view::npos) return false;
+      i = gt;
+      continue;
+    }
+    if (in_link <= 0 && c != ' ' && c != '\n' && c != '\r' && c != '\t' && c != '|' && c != ',' &&
+        c != '.')
+      return false;
+  }
+  return links;
+}
+
 }  // namespace
 
 void decode_entities(std::string_view s, std::string& out) {
@@ -96,8 +199,8 @@ void decode_entities(std::string_view s, std::string& out) {
   }
 }
 
-void html_to_text(std::string_view s, std::string& out) {
-  size_t i = 0;
+size_t html_to_text(std::string_view s, std::string& out) {
+  size_t i = 0, left_out = 0;
   while (i < s.size()) {
     char c = s[i];
     if (c == '&') {
@@ -138,8 +241,27 @@ void html_to_text(std::string_view s, std::string& out) {
       if (quote ? s[j] == quote : (s[j] == '"' || s[j] == '\'')) quote = quote ? 0 : s[j];
       ++j;
     }
+    std::string_view tag = s.substr(name_start, j - name_start);
     i = j < s.size() ? j + 1 : s.size();
     if (name.empty()) continue;  // <!DOCTYPE>, <?xml?>
+    if (!closing && !among(kVoid, name) && !(j > 0 && s[j - 1] == '/')) {
+      bool list = text::iequals(name, "ul") || text::iequals(name, "ol");
+      size_t end = 0;
+      if (among(kFurniture, name) || furniture_attr(tag)) {
+        end = element_end(s, i, name);
+      } else if (list) {
+        // (A list of related links is short: a long list is not looked
+        // into, so nested lists cost no rescans of the rest of the page.)
+        size_t e = element_end(s, i, name, i + 8192);
+        if (e && link_list(s.substr(i, e - i))) end = e;
+      }
+      if (end) {
+        paragraph_break(out);
+        ++left_out;
+        i = end;
+        continue;
+      }
+    }
     if (!closing && among(kSkipped, name)) {
       // Skip to the matching end tag (case-insensitive), or the end.
       size_t k = i;
@@ -164,6 +286,7 @@ void html_to_text(std::string_view s, std::string& out) {
       paragraph_break(out);
     }
   }
+  return left_out;
 }
 
 }  // namespace quoteline::input

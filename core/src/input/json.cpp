@@ -186,6 +186,15 @@ bool article_type(const fields& f) {
          types.find("Report") != std::string::npos;
 }
 
+// Says what an HTML body's reading left out, so no text goes silently.
+void furniture_note(article& a, size_t n) {
+  if (n)
+    warn(a, "html_furniture",
+         std::to_string(n) +
+             " page element(s) of the HTML body (figures, captions, asides, navigation, "
+             "forms, buttons, link lists) were left out of the article text");
+}
+
 // Body: plain-text keys first, then HTML ones; ninjs 2.x+ `bodies` is an
 // array of {contenttype, value}.
 bool read_body(const fields& f, article& a, error& e) {
@@ -197,7 +206,7 @@ bool read_body(const fields& f, article& a, error& e) {
   }
   const dom::element* h = f.any(kHtmlKeys, key);
   if (h && string_of(*h, s)) {
-    html_to_text(s, a.body);
+    furniture_note(a, html_to_text(s, a.body));
     return true;
   }
   dom::array bodies;
@@ -208,7 +217,7 @@ bool read_body(const fields& f, article& a, error& e) {
       if (b.get_object().get(o) || o.at_key("value").get_string().get(value)) continue;
       if (o.at_key("contenttype").get_string().get(type)) type = "text/plain";
       if (type.find("html") != std::string_view::npos)
-        html_to_text(value, a.body);
+        furniture_note(a, html_to_text(value, a.body));
       else
         a.body.append(value);
       return true;  // the first body is the main one
