@@ -108,7 +108,7 @@ void stage_times(const std::string& in, int runs) {
       out.quotes = quotes::find(d, out.diagnostics);
       s = now();
       t[2] += s - m;
-      attribution::attribute(d, out.quotes, out.speakers);
+      attribution::attribute(d, a.dateline ? &*a.dateline : nullptr, out.quotes, out.speakers);
       m = now();
       t[3] += m - s;
       out.timexes = time::find(d, anchor(a), out.diagnostics);

@@ -39,7 +39,7 @@ analysis analyze_article(input::article&& a) {
   std::string().swap(a.body);
   // Quotes before attribution: the sieves only look at found quotes.
   out.quotes = quotes::find(doc, out.diagnostics);
-  attribution::attribute(doc, out.quotes, out.speakers);
+  attribution::attribute(doc, out.dateline ? &*out.dateline : nullptr, out.quotes, out.speakers);
   // Dates after quotes: events place each quote at the time it was said.
   out.timexes = time::find(doc, anchor, out.diagnostics);
   out.events = time::events(doc, out.published, out.timexes, out.quotes);

@@ -15,6 +15,8 @@
 #include <iterator>
 
 #include "attribution/cues.h"
+#include "attribution/entities.h"
+#include "attribution/frames.h"
 #include "text/chars.h"
 #include "text/tokens.h"
 #include "text/utf8.h"
@@ -251,8 +253,9 @@ struct scratch {
 
 class context {
  public:
-  context(const text::document& d, std::vector<quote>& q, scratch& b)
+  context(const text::document& d, uint32_t body_from, std::vector<quote>& q, scratch& b)
       : d_(d),
+        body_from_(body_from),
         q_(q),
         info_(b.info),
         ents_(b.ents),
@@ -274,6 +277,7 @@ class context {
 
  private:
   const text::document& d_;
+  uint32_t body_from_;  // where the body starts after a dateline
   std::vector<quote>& q_;
   std::vector<local>& info_;
   std::vector<entity>& ents_;
@@ -309,7 +313,8 @@ class context {
 
   std::string_view view(span s) const { return d_.view(s); }
   void prepare();
-  void read_names(const tokens& tk);
+  void read_names(const tokens& tk, uint32_t para_start);
+  int entity_at(const mention& m) const;
   void read_paragraph(size_t pi, size_t& qi);
   int add_name(const mention& m);
   int find_role(const mention& m, uint32_t pos) const;
@@ -414,7 +419,7 @@ void context::read_paragraph(size_t pi, size_t& qi) {
       words_.add(d_.text, {at, end});
       size_t to = words_.t.size();
       segs_.push_back({{at, end}, static_cast<uint32_t>(from), static_cast<uint32_t>(to)});
-      read_names(words_.view(d_.text, from, to));
+      read_names(words_.view(d_.text, from, to), p.start);
     }
     if (!marks) {
       if (inside) continue;
@@ -426,17 +431,12 @@ void context::read_paragraph(size_t pi, size_t& qi) {
 
 void context::prepare() {
   std::string_view s = d_.text;
-  // Names first, in text order: the paragraphs with quotes and the one before.
-  std::vector<char> scan(d_.paragraphs.size(), 0);
+  // The cast first, in text order: every name of the writer's words in the
+  // article, so a pronoun or a role far from its first mention still finds
+  // it. An article without quotes has no one to attribute.
   span_cursor paras(d_.paragraphs, true), sents(d_.sentences, false);
-  for (const quote& q : q_) {
-    int pi = paras.at(q.at.start);
-    if (pi < 0) continue;
-    scan[static_cast<size_t>(pi)] = 1;
-    if (pi > 0) scan[static_cast<size_t>(pi) - 1] = 1;
-  }
-  for (size_t pi = 0, qi = 0; pi < scan.size(); ++pi)
-    if (scan[pi]) read_paragraph(pi, qi);
+  if (!q_.empty())
+    for (size_t pi = 0, qi = 0; pi < d_.paragraphs.size(); ++pi) read_paragraph(pi, qi);
   for (size_t i = 0; i < q_.size(); ++i) {
     const quote& q = q_[i];
     local& l = info_[i];
@@ -480,6 +480,8 @@ void context::prepare() {
     act before = act_before(lt, 0, lt.n);
     bool lead_first = q.kind == quote_kind::partial && before.who.kind == mention_kind::name;
     l.a = after.found() && !lead_first ? after : before;
+    if (!l.a.found()) l.a = act_passive(lt, tt);
+    if (!l.a.found()) l.a = act_closing(tt, 0, tt.n);
   }
 }
 
@@ -505,7 +507,7 @@ tokens context::window(span r, token_buffer& spare) {
   return spare.all(s);
 }
 
-void context::read_names(const tokens& tk) {
+void context::read_names(const tokens& tk, uint32_t para_start) {
   for (size_t i = 0; i < tk.n; ++i) {
     // Only capitalized words (tok_upper comes with tok_word) start a name:
     // a tight loop skips the others.
@@ -514,13 +516,28 @@ void context::read_names(const tokens& tk) {
     size_t b = i;
     // Back over a lowercase title ("coach Daniel Moreau") or "the".
     while (b > 0 && b + 3 > i && tk.is_word(b - 1, w_title)) --b;
+    // and one lowercase modifier of it: "harbour master Jane Doe".
+    if (b < i && b > 0 && tk.is_word(b - 1) && !tk.upper(b - 1) &&
+        !tk.has(b - 1, w_verb | w_adverb | w_determiner | w_pronoun | w_of | w_for | w_to | w_be |
+                           w_that | w_as | w_not_name))
+      --b;
     if (b > 0 && tk.is_word(b - 1, w_the)) --b;
     mention m = mention_after(tk, b, tk.n);
     if (m.kind != mention_kind::name) continue;
+    i = m.e > i ? m.e - 1 : i;
+    if (m.at.start < body_from_) continue;  // the dateline's place and agency
+    cast_note c = read_cast(tk, m, para_start);
+    // A lone word opening a sentence is a name only when the article
+    // already knows it ("Reyes said", after "Tom Reyes").
+    if (c.weak && c.role.empty() && named(view(m.name), true) < 0 && named(view(m.name), false) < 0)
+      continue;
     int e = add_name(m);
+    if (e < 0) continue;
+    entity& en = ents_[static_cast<size_t>(e)];
+    if (!c.role.empty() && en.role.empty()) set_role(en, view(c.role));
+    if ((c.gender == 'm' || c.gender == 'f') && !en.gender) en.gender = c.gender;
     note(m.at.start, e);
     add_alias(e, m.at);
-    i = m.e > i ? m.e - 1 : i;
   }
 }
 
@@ -745,7 +762,8 @@ void context::assign(size_t qi, int ent, enum cue c, span mention_span) {
   q.mention = mention_span;
   info_[qi].resolved = true;
   if (!mention_span.empty()) {
-    add_alias(ent, mention_span);
+    // A pronoun leads to its entity but is not one of its names.
+    if (c != cue::pronoun) add_alias(ent, mention_span);
     note(mention_span.start, ent);
   }
 }
@@ -818,11 +836,22 @@ void context::sieve_interview() {
   }
 }
 
+// The entity the cast read at mention m (a name of the writer's words is
+// read twice: by read_names in text order, and by the act next to a quote).
+int context::entity_at(const mention& m) const {
+  auto it = std::lower_bound(history_.begin(), history_.end(), m.at.start,
+                             [](const mention_at& x, uint32_t p) { return x.pos < p; });
+  if (it != history_.begin() && (it - 1)->pos + 1 > m.at.start) --it;
+  for (; it != history_.end() && it->pos < m.at.end; ++it) return it->entity;
+  return -1;
+}
+
 void context::sieve_named() {
   for (size_t i = 0; i < q_.size(); ++i) {
     local& l = info_[i];
     if (l.resolved || l.a.who.kind != mention_kind::name) continue;
-    int e = add_name(l.a.who);
+    int e = entity_at(l.a.who);
+    if (e < 0) e = add_name(l.a.who);
     assign(i, e, l.a.cue, l.a.who.at);
   }
 }
@@ -964,12 +993,30 @@ void context::run(std::vector<speaker>& speakers) {
   }
 }
 
+// Where the first paragraph's dateline ("PORT ELLEN, March 3 (Nordwire) - ")
+// ends: its dash, within the first 160 bytes after the place.
+uint32_t dateline_end(const text::document& d, const dateline* line) {
+  if (!line || d.paragraphs.empty() || line->place.empty()) return 0;
+  span p = d.paragraphs[0];
+  std::string_view s = d.view(p);
+  if (s.compare(0, line->place.size(), line->place) != 0) return 0;
+  size_t limit = std::min<size_t>(s.size(), 160);
+  for (size_t i = line->place.size(); i < limit;) {
+    size_t at = i;
+    uint32_t c = text::next_cp(s, i);
+    if (!(c == '-' || c == 0x2013 || c == 0x2014) || (s[at - 1] != ' ' && s[at - 1] != ')'))
+      continue;
+    return p.start + static_cast<uint32_t>(i);
+  }
+  return 0;
+}
+
 }  // namespace
 
-void attribute(const text::document& d, std::vector<quote>& quotes,
+void attribute(const text::document& d, const dateline* line, std::vector<quote>& quotes,
                std::vector<speaker>& speakers) {
   thread_local scratch buffers;
-  context c(d, quotes, buffers);
+  context c(d, dateline_end(d, line), quotes, buffers);
   c.run(speakers);
   // Keep the memory of ordinary articles only.
   if (d.text.size() > (4u << 20)) buffers = scratch();

@@ -10,6 +10,8 @@
 namespace quoteline::attribution {
 
 // Sets quote::speaker, cue and mention; fills `speakers` (with quote counts).
-void attribute(const text::document& d, std::vector<quote>& quotes, std::vector<speaker>& speakers);
+// The dateline, when the article has one, is not a mention of anyone.
+void attribute(const text::document& d, const dateline* line, std::vector<quote>& quotes,
+               std::vector<speaker>& speakers);
 
 }  // namespace quoteline::attribution

@@ -283,6 +283,12 @@ mention read_run(const tokens& tk, size_t b, size_t e) {
   if (!upper_word(tk, b) && !tk.has(b, w_title) && !(b + 1 < e && tk.is_word(b + 1, w_title)))
     return m;
   if (tk.has(b, w_not_name)) return m;
+  if (e == b + 1 && tk.has(b, w_generic)) {
+    // "Officials said": a source with no name, capitalized or not.
+    m.kind = mention_kind::generic;
+    m.b = b, m.e = e, m.at = tk.t[b].at;
+    return m;
+  }
   // The title is everything up to the last title word (with "of X" after it).
   size_t k = b;  // first token of the name
   char g = 0;
@@ -444,6 +450,18 @@ mention mention_before(const tokens& tk, size_t begin, size_t end) {
     if (k > begin && tk.punct(k - 1, ',')) {
       mention m = mention_before(tk, begin, k - 1);
       if (m.kind == mention_kind::name) return m;
+      // "His sister, Maria Reyes, said": the name between the commas, the
+      // role before them its title.
+      mention n = mention_after(tk, k, j - 1);
+      if (n.kind == mention_kind::name && n.e == j - 1 &&
+          (m.kind == mention_kind::role || m.kind == mention_kind::none)) {
+        mention r = m.kind == mention_kind::role ? m : mention_before(tk, begin, k - 1);
+        if (r.kind == mention_kind::role && !r.org) {
+          n.title = r.at;
+          if (!n.gender || n.gender == 'o') n.gender = r.gender;
+        }
+        if (r.kind == mention_kind::role || k - 1 == begin) return n;
+      }
     }
     return {};
   }
@@ -474,167 +492,6 @@ mention mention_before(const tokens& tk, size_t begin, size_t end) {
   }
   if (b == j) return {};
   return read_run(tk, b, j);
-}
-
-act act_after(const tokens& tk, size_t begin, size_t end) {
-  act a;
-  size_t i = begin;
-  bool dash = false;
-  while (i < end && !tk.is_word(i) && i < begin + 2) {
-    std::string_view p = tk.word(i);
-    dash = dash || p == "-" || p == "\xE2\x80\x94" || p == "\xE2\x80\x93" || p == "\xE2\x80\x95";
-    ++i;
-  }
-  if (i >= end || !tk.is_word(i)) return a;
-  if (tk.has(i, w_according) && i + 1 < end && tk.has(i + 1, w_to)) {
-    a.who = mention_after(tk, i + 2, end);
-    a.verb_at = i;
-    a.kind = verb::attributes;
-    a.cue = cue::according_to;
-    return a;
-  }
-  verb v = tk.cls(i).v;
-  if (v != verb::none && !tk.has(i, w_told)) {
-    size_t j = i + 1;
-    while (j < end && tk.is_word(j, w_adverb)) ++j;
-    a.who = mention_after(tk, j, end);
-    a.verb_at = i;
-    a.kind = v;
-    return a;
-  }
-  mention m = mention_after(tk, i, end);
-  if (m.kind == mention_kind::none) return a;
-  size_t j = m.e;
-  if (j < end && tk.punct(j, '(')) {
-    size_t k = j;
-    while (k < end && k < j + 8 && !tk.punct(k, ')')) ++k;
-    if (k < end && tk.punct(k, ')')) j = k + 1;
-  }
-  if (j + 1 < end && tk.is_word(j, w_of)) {
-    // "Mr. Morgan of the Sierra Club said"
-    size_t k = j + 1;
-    if (k < end && tk.is_word(k, w_determiner)) ++k;
-    size_t b = k;
-    while (k < end && tk.is_word(k) && upper_word(tk, k)) ++k;
-    if (k > b) j = k;
-  }
-  for (int n = 0; n < 2 && j < end && tk.punct(j, ','); ++n) {
-    // Appositives: "Smith, a spokesman for the campaign, said"; after a
-    // role the appositive may be the name: "the club's captain, Tom Fischer, said".
-    size_t k = j + 1;
-    while (k < end && k < j + 16 && !tk.punct(k, ',')) ++k;
-    if (k >= end || !tk.punct(k, ',')) break;
-    if (m.kind == mention_kind::role && n == 0) {
-      mention name = mention_after(tk, j + 1, k);
-      if (name.kind == mention_kind::name && name.e == k) m = name;
-    }
-    j = k + 1;
-  }
-  size_t rest = j;
-  while (rest < end && (tk.punct(rest, '.') || tk.punct(rest, ';'))) ++rest;
-  if (rest >= end && dash) {
-    a.who = m;  // a signature: "..." -- Jane Doe
-    a.verb_at = m.b;
-    a.kind = verb::attributes;
-    return a;
-  }
-  while (j < end && tk.is_word(j, w_adverb)) ++j;
-  if (j < end && tk.is_word(j, w_be)) {
-    // "X was quoted as saying"
-    if (j + 2 < end && tk.has(j + 1, w_quoted) && tk.has(j + 2, w_as)) {
-      a.who = m;
-      a.verb_at = j + 1;
-      a.kind = verb::attributes;
-      a.cue = cue::quoted_as_saying;
-    }
-    return a;
-  }
-  if (j >= end || !tk.is_word(j)) return a;
-  v = tk.cls(j).v;
-  if (v == verb::none) return a;
-  if (tk.has(j, w_quoted)) {
-    // "the ministry quoted Xi as saying": the quoted one is the speaker.
-    mention y = mention_after(tk, j + 1, end);
-    size_t k = y.e;
-    if (y.kind != mention_kind::none && k + 1 < end && tk.has(k, w_as) && tk.has(k + 1, w_saying)) {
-      a.who = y;
-      a.verb_at = j;
-      a.kind = verb::attributes;
-      a.cue = cue::quoted_as_saying;
-    }
-    return a;
-  }
-  a.who = m;
-  a.verb_at = j;
-  a.kind = v;
-  for (size_t k = j + 1; k + 1 < end && k < j + 6; ++k)
-    if (tk.is_word(k + 1, w_statement | w_release) && tk.has(k, w_a | w_written | w_news))
-      a.cue = cue::statement;
-  return a;
-}
-
-act act_before(const tokens& tk, size_t begin, size_t end) {
-  act a;
-  if (end <= begin) return a;
-  size_t j = end;
-  bool colon = false;
-  while (j > begin && !tk.is_word(j - 1)) {
-    if (tk.punct(j - 1, ':')) colon = true;
-    --j;
-  }
-  // The verb must be near the mark: "X said (on Monday) (that)", "X told Y:"
-  for (size_t v = j; v > begin && v + 8 > j; --v) {
-    size_t i = v - 1;
-    if (!tk.is_word(i)) {
-      if (tk.punct(i, ',') && i + 1 < j) break;
-      continue;
-    }
-    if (tk.has(i, w_according) && i + 1 < j && tk.has(i + 1, w_to)) {
-      a.who = mention_after(tk, i + 2, j);
-      a.verb_at = i;
-      a.kind = verb::attributes;
-      a.cue = cue::according_to;
-      return a;
-    }
-    verb vk = tk.cls(i).v;
-    if (vk == verb::none) continue;
-    a.who = mention_before(tk, begin, i);
-    if (a.who.kind == mention_kind::none) {
-      std::string_view w = tk.word(i);
-      bool ing = w.size() > 4 && w.substr(w.size() - 3) == "ing";
-      if (ing) {
-        // "Trump attacked Clinton, saying, ..." : the subject of the sentence,
-        // the first name or pronoun followed by a lowercase verb.
-        for (size_t k = begin; k < i; ++k) {
-          if (!tk.is_word(k) || !(upper_word(tk, k) || tk.cls(k).pronoun)) continue;
-          mention m = mention_after(tk, k, i);
-          if (m.kind != mention_kind::name && m.kind != mention_kind::pronoun) continue;
-          bool opens = k == begin || (k == begin + 1 && tk.has(begin, w_determiner));
-          if (m.e < i &&
-              ((tk.is_word(m.e) && !upper_word(tk, m.e)) || (opens && tk.punct(m.e, ',')))) {
-            a.who = m;
-            break;
-          }
-          k = m.e > k ? m.e - 1 : k;
-        }
-      } else if (i + 1 < j) {
-        a.who = mention_after(tk, i + 1, j);  // "Said Ellis:"
-      }
-      if (a.who.kind == mention_kind::none) return a;
-    }
-    a.verb_at = i;
-    a.kind = vk;
-    a.cue = colon ? cue::colon : cue::explicit_verb;
-    if (tk.has(i, w_saying) && i > begin && tk.has(i - 1, w_as)) {
-      // "X was quoted (by Y) as saying:"
-      for (size_t k = begin; k + 1 < i; ++k)
-        if (tk.is_word(k, w_quoted)) a.cue = cue::quoted_as_saying;
-    }
-    for (size_t k = i + 1; k + 1 < j; ++k)
-      if (tk.has(k + 1, w_statement) && tk.has(k, w_a | w_written)) a.cue = cue::statement;
-    return a;
-  }
-  return a;
 }
 
 namespace {

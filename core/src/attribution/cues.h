@@ -103,6 +103,7 @@ struct tokens {
   bool is_word(size_t i) const { return t[i].is(text::tok_word); }
   bool has(size_t i, uint32_t bits) const { return (cls(i).bits & bits) != 0; }
   bool is_word(size_t i, uint32_t bits) const { return is_word(i) && has(i, bits); }
+  bool upper(size_t i) const { return t[i].is(text::tok_upper); }
 };
 
 // A reusable buffer of tokens with their classes.
@@ -162,22 +163,5 @@ class span_cursor {
   // The last span starting at or before pos (v_.size() if none).
   size_t last_from(uint32_t pos) const;
 };
-
-// A "speech act" in a token range: a mention next to a speech verb.
-struct act {
-  mention who;
-  size_t verb_at = 0;  // token index of the verb
-  verb kind = verb::none;
-  enum cue cue = cue::explicit_verb;
-  bool found() const { return who.kind != mention_kind::none; }
-};
-
-// The attribution at the start of tk[begin, end): ", said X" / ", X said" /
-// "X quoted Y as saying" / "according to X"; `strict` demands that it start
-// right at `begin` (after punctuation), as it must after a closing mark.
-act act_after(const tokens& tk, size_t begin, size_t end);
-// The last attribution in tk[begin, end) whose verb reaches the end: "X said:",
-// "X told reporters that", "according to X,".
-act act_before(const tokens& tk, size_t begin, size_t end);
 
 }  // namespace quoteline::attribution

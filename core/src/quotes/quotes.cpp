@@ -13,6 +13,7 @@
 #endif
 
 #include "attribution/cues.h"
+#include "attribution/frames.h"
 #include "text/chars.h"
 #include "text/lexicon.h"
 #include "text/tokens.h"

@@ -1,0 +1,87 @@
+#include "attribution/entities.h"
+
+#include "text/chars.h"
+#include "text/utf8.h"
+
+namespace quoteline::attribution {
+
+namespace {
+
+bool closing_mark(uint32_t c) {
+  return c == '"' || c == '\'' || c == 0x201D || c == 0x2019 || c == 0xBB || c == 0x203A;
+}
+
+// The role of an apposition that starts at token i ("the harbour master,"):
+// it must end at a comma, a sentence end or the end of the stretch.
+mention role_at(const tokens& tk, size_t i) {
+  if (i >= tk.n || !tk.is_word(i, w_determiner)) return {};
+  mention r = mention_after(tk, i, tk.n);
+  if (r.kind != mention_kind::role || r.org) return {};
+  size_t e = r.e;
+  // "the chair of the committee", "a spokeswoman for the ministry"
+  if (e + 1 < tk.n && tk.is_word(e) && (tk.has(e, w_of | w_for))) {
+    size_t k = e + 1;
+    while (k < tk.n && k < e + 6 && tk.is_word(k)) ++k;
+    e = k;
+  }
+  if (e < tk.n && !tk.punct(e, ',') && !tk.punct(e, '.') && !tk.punct(e, ';')) return {};
+  r.e = e;
+  r.at.end = tk.t[e - 1].at.end;
+  return r;
+}
+
+}  // namespace
+
+bool opens_sentence(std::string_view s, uint32_t pos, uint32_t para_start) {
+  size_t i = pos;
+  while (i > para_start) {
+    size_t k = i;
+    uint32_t c = text::prev_cp(s, k);
+    if (text::is_space(c)) {
+      i = k;
+      continue;
+    }
+    if (c == '.' || c == '!' || c == '?' || c == ':') return true;
+    if (closing_mark(c)) {
+      // a quote that ended its sentence: "We won." Families cheered.
+      size_t m = k;
+      if (m <= para_start) return true;
+      uint32_t before = text::prev_cp(s, m);
+      return before == '.' || before == '!' || before == '?';
+    }
+    return false;
+  }
+  return true;
+}
+
+span bare_role(const tokens& tk, const mention& role) {
+  size_t b = role.b;
+  if (b < role.e && tk.is_word(b, w_determiner)) ++b;
+  if (b >= role.e) return role.at;
+  return {tk.t[b].at.start, role.at.end};
+}
+
+cast_note read_cast(const tokens& tk, const mention& m, uint32_t para_start) {
+  cast_note c;
+  // After the name: ", the harbour master," / ", her sister,"
+  if (m.e + 1 < tk.n && tk.punct(m.e, ',')) {
+    mention r = role_at(tk, m.e + 1);
+    if (r.kind == mention_kind::role) c.role = bare_role(tk, r), c.gender = r.gender;
+  }
+  // Before it: "the harbour master, Jane Doe," (the name closed by a comma
+  // or the sentence end, so "the mayor, Lee and Reyes" is no apposition).
+  if (c.role.empty() && m.b >= 2 && tk.punct(m.b - 1, ',') &&
+      (m.e >= tk.n || tk.punct(m.e, ',') || tk.punct(m.e, '.'))) {
+    mention r = mention_before(tk, 0, m.b - 1);
+    if (r.kind == mention_kind::role && !r.org && r.e == m.b - 1)
+      c.role = bare_role(tk, r), c.gender = r.gender;
+  }
+  // A lone capitalized word opening a sentence, with no title and no known
+  // given name, may be any word: "Families have waited long enough".
+  if (m.title.empty() && m.e == m.b + 1 && !tk.cls(m.b).given_gender &&
+      opens_sentence(tk.s, tk.t[m.b].at.start, para_start))
+    c.weak = true;
+  return c;
+}
+
+}  // namespace quoteline::attribution
