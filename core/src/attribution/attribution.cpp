@@ -678,39 +678,53 @@ int context::find_role(const mention& m, uint32_t pos) const {
   return head_only;
 }
 
-// The latest compatible person (or organization, for "it"/"they") before pos;
-// two candidates of the same gender in the same sentence make it ambiguous
-// unless one of them was the last speaker.
+// The person (or organization, for "it"/"they") a pronoun at pos refers to:
+// the compatible entities of the nearest sentence before it that has any.
+// One is the answer; of several, the last speaker, else the only one whose
+// gender the text shows, else the sentence's subject (the first, opening
+// it: "Anders Bakke, who leads the group Havvakt, said"); else no one.
 int context::find_pronoun(char g, uint32_t pos, int last_speaker, bool& ambiguous) const {
   ambiguous = false;
   bool want_org = g == 'o' || g == 'p';
-  int best = -1;
-  int best_sentence = -2;
+  constexpr size_t kMax = 8;
+  int cand[kMax];
+  uint32_t first[kMax];
+  size_t n = 0;
+  int sentence = -2;
   walk back = back_from(pos);
   for (mention_at h; back.next(h);) {
     if (pos - h.pos > 2500) break;
     const entity& e = ents_[static_cast<size_t>(h.entity)];
-    bool org = e.kind == speaker_kind::organization;
-    if (want_org != org && !(g == 'p' && !org)) continue;
-    if (g == 'p' && !org) continue;
+    if (want_org != (e.kind == speaker_kind::organization)) continue;
     if ((g == 'm' || g == 'f') && e.gender && e.gender != g) continue;
     int sent = text::sentence_at(d_, h.pos);
-    if (best < 0) {
-      best = h.entity, best_sentence = sent;
-      continue;
-    }
-    if (sent != best_sentence) break;
-    if (h.entity != best) {
-      // Two compatible people in the sentence: the subject (first) wins
-      // when it is the last speaker; otherwise say so.
-      if (h.entity == last_speaker)
-        best = h.entity;
-      else if (best != last_speaker)
-        ambiguous = true;
+    if (n && sent != sentence) break;
+    sentence = sent;
+    size_t k = 0;
+    while (k < n && cand[k] != h.entity) ++k;
+    if (k < n) {
+      first[k] = h.pos;  // walking back: an earlier mention
+    } else if (n < kMax) {
+      cand[n] = h.entity, first[n] = h.pos, ++n;
     }
   }
-  if (ambiguous) return -1;
-  return best;
+  if (n == 0) return -1;
+  if (n == 1) return cand[0];
+  for (size_t k = 0; k < n; ++k)
+    if (cand[k] == last_speaker) return cand[k];
+  if (g == 'm' || g == 'f') {
+    int known = -1, count = 0;
+    for (size_t k = 0; k < n; ++k)
+      if (ents_[static_cast<size_t>(cand[k])].gender == g) known = cand[k], ++count;
+    if (count == 1) return known;
+  }
+  size_t subject = 0;
+  for (size_t k = 1; k < n; ++k)
+    if (first[k] < first[subject]) subject = k;
+  if (sentence >= 0 && first[subject] < d_.sentences[static_cast<size_t>(sentence)].start + 48)
+    return cand[subject];
+  ambiguous = true;
+  return -1;
 }
 
 // A speaker known only by a role: named by the phrase without its article.

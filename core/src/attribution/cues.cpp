@@ -282,7 +282,7 @@ mention read_run(const tokens& tk, size_t b, size_t e) {
   }
   if (!upper_word(tk, b) && !tk.has(b, w_title) && !(b + 1 < e && tk.is_word(b + 1, w_title)))
     return m;
-  if (tk.has(b, w_not_name)) return m;
+  if (tk.has(b, w_not_name | w_pronoun) || tk.cls(b).pronoun) return m;  // "I", "We"
   if (e == b + 1 && tk.has(b, w_generic)) {
     // "Officials said": a source with no name, capitalized or not.
     m.kind = mention_kind::generic;
