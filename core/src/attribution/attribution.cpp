@@ -412,7 +412,9 @@ void context::read_paragraph(size_t pi, size_t& qi) {
   while (qi < q_.size() && q_[qi].at.end <= p.start) ++qi;
   for (size_t k = qi; k <= q_.size(); ++k) {
     bool inside = k < q_.size() && q_[k].at.start < p.end;
-    bool marks = inside && q_[k].kind != quote_kind::indirect;
+    // Reported speech is the writer's words: read on to the next marks.
+    if (inside && q_[k].kind == quote_kind::indirect) continue;
+    bool marks = inside;
     uint32_t end = marks ? std::max(at, q_[k].at.start) : p.end;
     if (end > at) {
       size_t from = words_.t.size();
@@ -421,10 +423,7 @@ void context::read_paragraph(size_t pi, size_t& qi) {
       segs_.push_back({{at, end}, static_cast<uint32_t>(from), static_cast<uint32_t>(to)});
       read_names(words_.view(d_.text, from, to), p.start);
     }
-    if (!marks) {
-      if (inside) continue;
-      break;
-    }
+    if (!marks) break;
     at = std::max(at, std::min(q_[k].at.end, p.end));
   }
 }
@@ -523,6 +522,10 @@ void context::read_names(const tokens& tk, uint32_t para_start) {
       --b;
     if (b > 0 && tk.is_word(b - 1, w_the)) --b;
     mention m = mention_after(tk, b, tk.n);
+    // Without what was backed over, if it misread: "But city manager Priya
+    // Raman" (a capitalized opener before the title).
+    for (size_t from = b + 1; m.kind != mention_kind::name && from <= i; ++from)
+      m = mention_after(tk, from, tk.n);
     if (m.kind != mention_kind::name) continue;
     i = m.e > i ? m.e - 1 : i;
     if (m.at.start < body_from_) continue;  // the dateline's place and agency
@@ -565,7 +568,8 @@ int context::add_name(const mention& m) {
       bool hit = pass == 0
                      ? e.name == name || (w.n == 1 && person && last_word(e) == w.w[0]) ||
                            (e.n_words == 1 && w.n > 1 && w.w[w.n - 1] == first_word(e) && !m.org)
-                     : w.n == 1 && person && !e.role.empty() && first_word(e) == w.w[0];
+                     : w.n == 1 && person && e.n_words > 1 && first_word(e) == w.w[0] &&
+                           (!e.role.empty() || m.gender == 'm' || m.gender == 'f');
       if (hit) found = static_cast<int>(k), best = e.last_pos;
     }
   }
