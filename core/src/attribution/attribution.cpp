@@ -38,6 +38,7 @@ struct entity {
   speaker_kind kind = speaker_kind::person;
   char gender = 0;        // 'm', 'f' or 0
   uint32_t last_pos = 0;  // the latest mention, plus one (0: none yet)
+  bool spoke = false;     // a quote was attributed to it by name or role
 };
 
 // Entities by a word of their name, each word's entities in the order they
@@ -198,6 +199,12 @@ void split_words(std::string_view s, std::vector<std::string_view>& out) {
   }
 }
 
+// "trust's", "victim\u2019s": a possessor, not part of a role.
+bool possessive(std::string_view w) {
+  return (w.size() > 2 && w.substr(w.size() - 2) == "'s") ||
+         (w.size() > 4 && w.substr(w.size() - 4) == "\xE2\x80\x99s");
+}
+
 std::string slug(std::string_view name) {
   std::string out;
   bool dash = false;
@@ -352,6 +359,13 @@ class context {
     pool_.insert(pool_.end(), w.w, w.w + w.n);
     e.n_words = static_cast<uint32_t>(w.n);
   }
+  // Whether the text shows an entity to be a person "he" or "she" can be:
+  // a gender, a role or title, a quote of its own, or a name of two words
+  // or more; a lone capitalized word ("Exhibit", "Thursdays") is not enough.
+  bool person_like(const entity& e) const {
+    return e.kind != speaker_kind::organization &&
+           (e.gender || !e.role.empty() || e.spoke || e.n_words >= 2);
+  }
   std::string_view first_word(const entity& e) const { return pool_[e.words]; }
   std::string_view last_word(const entity& e) const { return pool_[e.words + e.n_words - 1]; }
 
@@ -481,6 +495,7 @@ void context::prepare() {
     l.a = after.found() && !lead_first ? after : before;
     if (!l.a.found()) l.a = act_passive(lt, tt);
     if (!l.a.found()) l.a = act_closing(tt, 0, tt.n);
+    if (l.a.found() && l.a.who.at.start < body_from_) l.a = {};  // the dateline's place
   }
 }
 
@@ -661,7 +676,10 @@ void context::settle() {
 // "the Chinese president": the latest entity whose title holds every word.
 int context::find_role(const mention& m, uint32_t pos) const {
   phrase w(view(m.at));
-  size_t from = w.n && (iequals(w.w[0], "the") || iequals(w.w[0], "a") || iequals(w.w[0], "an"));
+  // Articles, possessives and possessors are not part of the role: "its
+  // chief executive", "the trust's chair".
+  size_t from = 0;
+  while (from < w.n && (classify(w.w[from]).bits & w_determiner || possessive(w.w[from]))) ++from;
   if (from >= w.n) return -1;
   int head_only = -1;
   walk back = back_from(pos);
@@ -670,8 +688,12 @@ int context::find_role(const mention& m, uint32_t pos) const {
     const entity& e = ents_[static_cast<size_t>(h.entity)];
     if (e.role.empty() || e.kind != speaker_kind::person) continue;
     auto has = [&](std::string_view x) {
-      for (uint32_t r = 0; r < e.n_role_words; ++r)
-        if (iequals(pool_[e.role_words + r], x)) return true;
+      for (uint32_t r = 0; r < e.n_role_words; ++r) {
+        std::string_view y = pool_[e.role_words + r];
+        if (iequals(y, x)) return true;
+        if (possessive(y) && iequals(y.substr(0, x.size()), x) && y.size() > x.size() + 1)
+          return false;  // "trust's" is not "trust"
+      }
       return false;
     };
     bool all = true;
@@ -701,6 +723,7 @@ int context::find_pronoun(char g, uint32_t pos, int last_speaker, bool& ambiguou
     const entity& e = ents_[static_cast<size_t>(h.entity)];
     if (want_org != (e.kind == speaker_kind::organization)) continue;
     if ((g == 'm' || g == 'f') && e.gender && e.gender != g) continue;
+    if ((g == 'm' || g == 'f') && !person_like(e)) continue;
     int sent = text::sentence_at(d_, h.pos);
     if (n && sent != sentence) break;
     sentence = sent;
@@ -754,12 +777,17 @@ int context::find_org(const mention& m, uint32_t pos) {
   std::string_view head = w.n ? w.w[w.n - 1] : std::string_view();
   walk back = back_from(pos);
   mention_at h;
+  int latest = -1;  // the nearest organization named before, if near
   for (size_t n = 0; n < 400 && back.next(h); ++n) {
     const entity& e = ents_[static_cast<size_t>(h.entity)];
-    if (e.kind != speaker_kind::organization) continue;
+    if (e.kind != speaker_kind::organization || !e.n_words) continue;
+    if (latest < 0 && pos - h.pos < 1500) latest = h.entity;
     for (uint32_t x = 0; x < e.n_words; ++x)
       if (iequals(pool_[e.words + x], head)) return h.entity;
   }
+  // "the company said" after "Meridian Straits Logistics ...": the
+  // organization the story is about at that point.
+  if (latest >= 0 && w.n == 2 && iequals(w.w[0], "the")) return latest;
   // An organization named only by its role: "the ministry".
   std::string_view t = view(m.at);
   size_t sp = t.find(' ');
@@ -777,6 +805,7 @@ void context::assign(size_t qi, int ent, enum cue c, span mention_span) {
   quote& q = q_[qi];
   q.speaker = ent;
   q.cue = c;
+  if (c != cue::pronoun && c != cue::previous) ents_[static_cast<size_t>(ent)].spoke = true;
   q.mention = mention_span;
   info_[qi].resolved = true;
   if (!mention_span.empty()) {

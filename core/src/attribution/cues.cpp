@@ -107,7 +107,8 @@ class word_table {
       c.pronoun = e.value.empty() ? 0 : e.value[0];
       if (c.pronoun) c.bits |= w_pronoun;
     }
-    add_all({"the", "a", "an", "his", "her", "its", "their", "our"}, w_determiner);
+    add_all({"the", "a", "an", "his", "her", "its", "their", "our", "one", "another"},
+            w_determiner);
     add_all({"de", "van", "von", "der", "den", "bin", "al", "da", "di", "du", "la", "le", "del",
              "ter", "ibn"},
             w_particle);

@@ -7,6 +7,13 @@ namespace quoteline::attribution {
 
 namespace {
 
+bool all_caps(std::string_view w) {
+  if (w.size() < 2) return false;
+  for (char ch : w)
+    if (ch >= 'a' && ch <= 'z') return false;
+  return true;
+}
+
 bool closing_mark(uint32_t c) {
   return c == '"' || c == '\'' || c == 0x201D || c == 0x2019 || c == 0xBB || c == 0x203A;
 }
@@ -24,7 +31,10 @@ mention role_at(const tokens& tk, size_t i) {
     while (k < tk.n && k < e + 6 && tk.is_word(k)) ++k;
     e = k;
   }
-  if (e < tk.n && !tk.punct(e, ',') && !tk.punct(e, '.') && !tk.punct(e, ';')) return {};
+  // The apposition ends there ("the trust's chair and a granddaughter of").
+  bool ends = e >= tk.n || tk.punct(e, ',') || tk.punct(e, '.') || tk.punct(e, ';') ||
+              (tk.is_word(e) && text::iequals(tk.word(e), "and"));
+  if (!ends) return {};
   r.e = e;
   r.at.end = tk.t[e - 1].at.end;
   return r;
@@ -81,6 +91,8 @@ cast_note read_cast(const tokens& tk, const mention& m, uint32_t para_start) {
   if (m.title.empty() && m.e == m.b + 1 && !tk.cls(m.b).given_gender &&
       opens_sentence(tk.s, tk.t[m.b].at.start, para_start))
     c.weak = true;
+  // A lone word in capitals is a label or an acronym ("BST", "HEARTBROKEN").
+  if (m.title.empty() && m.e == m.b + 1 && all_caps(tk.word(m.b))) c.weak = true;
   return c;
 }
 
