@@ -74,11 +74,46 @@ TEST_CASE("attribution: a role resolves to the person introduced with that title
   CHECK(r->role == "Brazilian President");
 }
 
-TEST_CASE("attribution: pronouns follow gender, and two men in one sentence stay unresolved",
+TEST_CASE("attribution: pronouns follow gender, and of two men in a sentence the subject",
           "[attribution][sieve:pronoun]") {
   analysis a = analyzed("sieve_pronoun.txt");
   CHECK(who(a) == std::vector<std::string>{"Maria Lopez/pronoun", "John Carter/pronoun",
-                                           "John Carter/pronoun", "-/none"});
+                                           "John Carter/pronoun", "Peter Hall/pronoun"});
+}
+
+TEST_CASE("attribution: the cast is read before the quotes", "[attribution][cast]") {
+  analysis a = analyzed("cast.txt");
+  // The dateline names no one; "Families" opens a quote, not a name; a role
+  // finds its holder; the board speaks and "it" is the board; a passive
+  // agent, a cue after the writer's words and a name after its kinship role.
+  CHECK(who(a) ==
+        std::vector<std::string>{"Jane Doe/explicit", "Jane Doe/pronoun", "Tom Reyes/pronoun",
+                                 "Jane Doe/role", "Northfield Water Board/statement",
+                                 "Northfield Water Board/pronoun", "parks department/role",
+                                 "Tom Reyes/explicit", "Maria Reyes/colon", "-/none"});
+  const speaker* d = named(a, "Jane Doe");
+  REQUIRE(d);
+  CHECK(d->role == "harbour master");
+  // Pronouns lead to a speaker but are none of its names.
+  CHECK(d->aliases ==
+        std::vector<std::string>{"harbour master Jane Doe", "Doe", "the harbour master"});
+  const speaker* r = named(a, "Tom Reyes");
+  REQUIRE(r);
+  CHECK(r->role == "port director");
+  const speaker* m = named(a, "Maria Reyes");
+  REQUIRE(m);
+  CHECK(m->role == "sister");
+  for (const speaker& s : a.speakers) {
+    CHECK(s.name != "PORT ELLEN");
+    CHECK(s.name != "Officials");
+  }
+}
+
+TEST_CASE("attribution: Q and A turns go to the interviewer and the interviewee",
+          "[attribution][sieve:interview]") {
+  analysis a = analyzed("interview_cast.txt");
+  CHECK(who(a) == std::vector<std::string>{"Malik Osei/interview", "Teodora Vasilescu/interview",
+                                           "Malik Osei/interview", "Teodora Vasilescu/interview"});
 }
 
 TEST_CASE("attribution: organizations, their statements and \"it\"",
@@ -153,8 +188,9 @@ TEST_CASE("attribution: the seed article's speakers, kinds and cues", "[attribut
   REQUIRE(a.speakers.size() == 2);
   CHECK(a.speakers[0].id == "xi-jinping");
   CHECK(a.speakers[0].role == "Chinese President");
-  CHECK(a.speakers[0].aliases == std::vector<std::string>{"Chinese President Xi Jinping", "Xi",
-                                                          "the Chinese president", "he"});
+  // "he" resolves to Xi but is not one of his names.
+  CHECK(a.speakers[0].aliases ==
+        std::vector<std::string>{"Chinese President Xi Jinping", "Xi", "the Chinese president"});
   CHECK(a.speakers[1].aliases ==
         std::vector<std::string>{"Russian President Vladimir Putin", "Putin"});
 }

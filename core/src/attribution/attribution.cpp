@@ -370,6 +370,7 @@ class context {
   std::string_view last_word(const entity& e) const { return pool_[e.words + e.n_words - 1]; }
 
   void sieve_interview();
+  void read_interview_cast(uint32_t first_turn, int& asker, int& answerer) const;
   void sieve_named();
   void sieve_role();
   void sieve_pronoun();
@@ -830,9 +831,32 @@ void context::add_alias(int ent, span at) {
   e.last_alias = id;
 }
 
+// Who asks and who answers in a Q:/A: layout, from the introduction before
+// the first turn: the asker is the person introduced as the reporter, host
+// or interviewer; the answerer the first other person the text shows as one.
+void context::read_interview_cast(uint32_t first_turn, int& asker, int& answerer) const {
+  asker = answerer = -1;
+  std::vector<int> order;
+  walk back = back_from(first_turn);
+  for (mention_at h; back.next(h);) order.push_back(h.entity);
+  for (auto it = order.rbegin(); it != order.rend(); ++it) {
+    const entity& e = ents_[static_cast<size_t>(*it)];
+    if (e.kind == speaker_kind::organization || !person_like(e)) continue;
+    bool asks = false;
+    for (uint32_t r = 0; r < e.n_role_words; ++r)
+      for (std::string_view w : {"reporter", "correspondent", "interviewer", "host", "presenter",
+                                 "editor", "journalist", "writer"})
+        asks = asks || iequals(pool_[e.role_words + r], w);
+    if (asks && asker < 0) asker = *it;
+    if (!asks && answerer < 0) answerer = *it;
+  }
+}
+
 void context::sieve_interview() {
   std::string_view s = d_.text;
   uint32_t first_turn = UINT32_MAX;
+  int asker = -1, answerer = -1;
+  bool cast_read = false;
   for (size_t i = 0; i < q_.size(); ++i) {
     if (info_[i].resolved || info_[i].paragraph < 0) continue;
     span p = d_.paragraphs[static_cast<size_t>(info_[i].paragraph)];
@@ -847,18 +871,13 @@ void context::sieve_interview() {
     for (char c : label) caps = caps && !(c >= 'a' && c <= 'z');
     if (!caps || label.empty()) continue;
     if (first_turn == UINT32_MAX) first_turn = p.start;
-    if (label == "Q") {
-      info_[i].blocked = true;  // the interviewer, unnamed
-      continue;
-    }
-    if (label == "A") {
-      // The interviewee: the last person named before the first turn.
-      if (first_turn == UINT32_MAX) first_turn = p.start;
-      int who = -1;
-      walk back = back_from(first_turn);
-      for (mention_at h; who < 0 && back.next(h);)
-        if (ents_[static_cast<size_t>(h.entity)].kind == speaker_kind::person) who = h.entity;
-      if (who >= 0) assign(i, who, cue::interview, {});
+    if (label == "Q" || label == "A") {
+      if (!cast_read) read_interview_cast(first_turn, asker, answerer), cast_read = true;
+      int who = label == "Q" ? asker : answerer;
+      if (who >= 0)
+        assign(i, who, cue::interview, {});
+      else
+        info_[i].blocked = true;  // unnamed: no guessing
       continue;
     }
     // "WALLACE" is the Chris Wallace met before, or a new "Wallace".
