@@ -286,6 +286,7 @@ class context {
   const text::document& d_;
   uint32_t body_from_;  // where the body starts after a dateline
   std::vector<quote>& q_;
+  std::vector<char> scan_;  // the paragraphs the cast is read from
   std::vector<local>& info_;
   std::vector<entity>& ents_;
   // Resolved mentions in text order (equal positions in the order noted):
@@ -448,9 +449,24 @@ void context::prepare() {
   // The cast first, in text order: every name of the writer's words in the
   // article, so a pronoun or a role far from its first mention still finds
   // it. An article without quotes has no one to attribute.
+  // Only the paragraphs that lead up to a quote, within kReach: the
+  // sieves look back from quotes, never forward, and no further than a few
+  // paragraphs for a pronoun.
   span_cursor paras(d_.paragraphs, true), sents(d_.sentences, false);
-  if (!q_.empty())
-    for (size_t pi = 0, qi = 0; pi < d_.paragraphs.size(); ++pi) read_paragraph(pi, qi);
+  constexpr size_t kReach = 8;
+  std::vector<char>& scan = scan_;
+  scan.assign(d_.paragraphs.size(), 0);
+  for (const quote& q : q_) {
+    int pi = paras.at(q.at.start);
+    if (pi < 0 || scan[static_cast<size_t>(pi)]) continue;
+    for (size_t k = static_cast<size_t>(pi) + 1; k-- > 0 && !scan[k];)
+      if (static_cast<size_t>(pi) - k <= kReach)
+        scan[k] = 1;
+      else
+        break;
+  }
+  for (size_t pi = 0, qi = 0; pi < scan.size(); ++pi)
+    if (scan[pi]) read_paragraph(pi, qi);
   for (size_t i = 0; i < q_.size(); ++i) {
     const quote& q = q_[i];
     local& l = info_[i];
