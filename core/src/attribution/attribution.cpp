@@ -318,6 +318,7 @@ class context {
   std::vector<segment>& segs_;
   token_buffer* spare_;  // three, for the rare range that cuts a token of words_
   tokens window(span r, token_buffer& spare);
+  act colon_paragraph(size_t pi);
 
   std::string_view view(span s) const { return d_.view(s); }
   void prepare();
@@ -512,8 +513,28 @@ void context::prepare() {
     l.a = after.found() && !lead_first ? after : before;
     if (!l.a.found()) l.a = act_passive(lt, tt);
     if (!l.a.found()) l.a = act_closing(tt, 0, tt.n);
+    if (!l.a.found() && open <= p.start + 3)
+      l.a = colon_paragraph(static_cast<size_t>(l.paragraph));
     if (l.a.found() && l.a.who.at.start < body_from_) l.a = {};  // the dateline's place
   }
+}
+
+// A testimony introduced by the paragraph before ("Ms. Okafor told the
+// court:" and the quote opens the next paragraph): the act of that
+// paragraph's last sentence, when the paragraph ends with a colon.
+act context::colon_paragraph(size_t pi) {
+  if (pi == 0) return {};
+  span prev = d_.paragraphs[pi - 1];
+  std::string_view s = d_.text;
+  uint32_t e = prev.end;
+  while (e > prev.start && s[e - 1] == ' ') --e;
+  if (e == prev.start || s[e - 1] != ':') return {};
+  int si = text::sentence_at(d_, e - 1);
+  uint32_t from = si >= 0 ? d_.sentences[static_cast<size_t>(si)].start : prev.start;
+  tokens t = window({from, e}, spare_[2]);
+  act a = act_before(t, 0, t.n);
+  if (a.found()) a.cue = cue::colon;
+  return a;
 }
 
 // Tokens of text[r]: a window into words_ when r lies in one segment without

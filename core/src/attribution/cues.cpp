@@ -436,36 +436,10 @@ mention mention_after(const tokens& tk, size_t i, size_t end) {
   return read_run(tk, i, j);
 }
 
-mention mention_before(const tokens& tk, size_t begin, size_t end) {
-  size_t j = end;
-  while (j > begin && tk.is_word(j - 1, w_adverb)) --j;
-  if (j > begin && tk.punct(j - 1, ')')) {
-    size_t k = j - 1;
-    while (k > begin && k + 8 > j && !tk.punct(k, '(')) --k;
-    if (tk.punct(k, '(')) j = k;
-  }
-  if (j > begin && tk.punct(j - 1, ',')) {
-    // "Smith, a spokesman for the campaign, said"
-    size_t k = j - 1;
-    while (k > begin && k + 16 > j && !tk.punct(k - 1, ',')) --k;
-    if (k > begin && tk.punct(k - 1, ',')) {
-      mention m = mention_before(tk, begin, k - 1);
-      if (m.kind == mention_kind::name) return m;
-      // "His sister, Maria Reyes, said": the name between the commas, the
-      // role before them its title.
-      mention n = mention_after(tk, k, j - 1);
-      if (n.kind == mention_kind::name && n.e == j - 1 &&
-          (m.kind == mention_kind::role || m.kind == mention_kind::none)) {
-        mention r = m.kind == mention_kind::role ? m : mention_before(tk, begin, k - 1);
-        if (r.kind == mention_kind::role && !r.org) {
-          n.title = r.at;
-          if (!n.gender || n.gender == 'o') n.gender = r.gender;
-        }
-        if (r.kind == mention_kind::role || k - 1 == begin) return n;
-      }
-    }
-    return {};
-  }
+namespace {
+
+// mention_before without appositives: the words right before `end`.
+mention plain_before(const tokens& tk, size_t begin, size_t j) {
   if (j == begin || !tk.is_word(j - 1)) return {};
   mention p = pronoun_at(tk, j - 1);
   if (p.kind != mention_kind::none) return p;
@@ -493,6 +467,42 @@ mention mention_before(const tokens& tk, size_t begin, size_t end) {
   }
   if (b == j) return {};
   return read_run(tk, b, j);
+}
+
+}  // namespace
+
+mention mention_before(const tokens& tk, size_t begin, size_t end) {
+  size_t j = end;
+  while (j > begin && tk.is_word(j - 1, w_adverb)) --j;
+  if (j > begin && tk.punct(j - 1, ')')) {
+    size_t k = j - 1;
+    while (k > begin && k + 8 > j && !tk.punct(k, '(')) --k;
+    if (tk.punct(k, '(')) j = k;
+  }
+  if (j == begin || !tk.punct(j - 1, ',')) return plain_before(tk, begin, j);
+  // Back over one or two appositives between commas: "Smith, a spokesman
+  // for the campaign, said", "Kwame Asante, 37, who lives on Clay Street,
+  // said"; or the name is the appositive: "His sister, Maria Reyes, said".
+  size_t close = j - 1;
+  for (int n = 0; n < 2; ++n) {
+    size_t k = close;
+    while (k > begin && k + 24 > close && !tk.punct(k - 1, ',')) --k;
+    if (k <= begin || !tk.punct(k - 1, ',')) return {};
+    mention m = plain_before(tk, begin, k - 1);
+    if (m.kind == mention_kind::name) return m;
+    mention nm = mention_after(tk, k, close);
+    if (nm.kind == mention_kind::name && nm.e == close &&
+        (m.kind == mention_kind::role || m.kind == mention_kind::generic ||
+         (m.kind == mention_kind::none && k - 1 == begin))) {
+      if (m.kind == mention_kind::role && !m.org) {
+        nm.title = m.at;
+        if (!nm.gender || nm.gender == 'o') nm.gender = m.gender;
+      }
+      return nm;
+    }
+    close = k - 1;
+  }
+  return {};
 }
 
 namespace {
