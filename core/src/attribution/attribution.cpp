@@ -39,6 +39,7 @@ struct entity {
   char gender = 0;        // 'm', 'f' or 0
   uint32_t last_pos = 0;  // the latest mention, plus one (0: none yet)
   bool spoke = false;     // a quote was attributed to it by name or role
+  bool given_first = false;  // its first word is known to be a given name
 };
 
 // Entities by a word of their name, each word's entities in the order they
@@ -324,6 +325,7 @@ class context {
   void prepare();
   void read_names(const tokens& tk, uint32_t para_start);
   int entity_at(const mention& m) const;
+  int coordinated(const tokens& tk, const mention& m);
   void read_paragraph(size_t pi, size_t& qi);
   int add_name(const mention& m);
   int find_role(const mention& m, uint32_t pos) const;
@@ -587,7 +589,8 @@ void context::read_names(const tokens& tk, uint32_t para_start) {
     // already knows it ("Reyes said", after "Tom Reyes").
     if (c.weak && c.role.empty() && named(view(m.name), true) < 0 && named(view(m.name), false) < 0)
       continue;
-    int e = add_name(m);
+    int e = coordinated(tk, m);
+    if (e < 0) e = add_name(m);
     if (e < 0) continue;
     entity& en = ents_[static_cast<size_t>(e)];
     if (!c.role.empty() && en.role.empty()) set_role(en, view(c.role));
@@ -595,6 +598,28 @@ void context::read_names(const tokens& tk, uint32_t para_start) {
     note(m.at.start, e);
     add_alias(e, m.at);
   }
+}
+
+// A given name joined to a full name that shares its surname: "Emeka" of
+// "Emeka and Chidi Okonjo" is Emeka Okonjo (-1 when m is no such name).
+int context::coordinated(const tokens& tk, const mention& m) {
+  if (m.e != m.b + 1 || !m.title.empty() || m.org || m.e + 2 >= tk.n || !tk.is_word(m.e, w_and))
+    return -1;
+  mention n = mention_after(tk, m.e + 1, tk.n);
+  if (n.kind != mention_kind::name || n.org || n.b != m.e + 1) return -1;
+  phrase w(view(n.name));
+  if (w.n < 2) return -1;
+  std::string full(view(m.name));
+  full += ' ';
+  full += w.w[w.n - 1];
+  int known = named(full, false);
+  if (known >= 0) return known;
+  owned_.push_front(std::move(full));
+  entity e;
+  set_name(e, owned_.front());
+  e.given_first = true;
+  e.gender = m.gender == 'm' || m.gender == 'f' ? m.gender : 0;
+  return add_entity(std::move(e));
 }
 
 // Finds or makes the entity a name mention refers to, merging "Xi" into
@@ -622,7 +647,8 @@ int context::add_name(const mention& m) {
                      ? e.name == name || (w.n == 1 && person && last_word(e) == w.w[0]) ||
                            (e.n_words == 1 && w.n > 1 && w.w[w.n - 1] == first_word(e) && !m.org)
                      : w.n == 1 && person && e.n_words > 1 && first_word(e) == w.w[0] &&
-                           (!e.role.empty() || m.gender == 'm' || m.gender == 'f');
+                           (!e.role.empty() || e.given_first || m.gender == 'm' ||
+                            m.gender == 'f');
       if (hit) found = static_cast<int>(k), best = e.last_pos;
     }
   }

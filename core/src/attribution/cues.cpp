@@ -33,6 +33,9 @@ constexpr text::lexicon kGivenEntries{
 constexpr text::lexicon kPronounEntries{
 #include "attribution/pronouns.inc"
 };
+constexpr text::lexicon kPlaceEntries{
+#include "attribution/places.inc"
+};
 // ASCII lowercase of eight packed bytes (other bytes unchanged).
 inline uint64_t lower8(uint64_t x) {
   const uint64_t high = 0x8080808080808080ull, ones = 0x0101010101010101ull;
@@ -107,6 +110,8 @@ class word_table {
       c.pronoun = e.value.empty() ? 0 : e.value[0];
       if (c.pronoun) c.bits |= w_pronoun;
     }
+    for (const text::lex_entry& e : kPlaceEntries) add(e.key).bits |= w_place;
+    add_all({"and", "&"}, w_and);
     add_all({"the", "a", "an", "his", "her", "its", "their", "our", "one", "another"},
             w_determiner);
     add_all({"de", "van", "von", "der", "den", "bin", "al", "da", "di", "du", "la", "le", "del",
@@ -165,7 +170,7 @@ class word_table {
   static constexpr size_t kSlots = 4096;
   static_assert(std::size(kVerbEntries) + std::size(kTitleEntries) + std::size(kOrgEntries) +
                         std::size(kNotNameEntries) + std::size(kGivenEntries) +
-                        std::size(kPronounEntries) + 160 <=
+                        std::size(kPronounEntries) + std::size(kPlaceEntries) + 160 <=
                     kSlots / 2,
                 "the word table needs more slots");
   std::vector<entry> entries_;
@@ -317,6 +322,22 @@ mention read_run(const tokens& tk, size_t b, size_t e) {
     return m;
   }
   if (!upper_word(tk, k) || tk.has(k, w_not_name)) return {};
+  // A possessor opening the name is not part of it: "New Zealand's Ministry
+  // of Education", "the Federation's Tor Eriksen".
+  for (size_t x = k; x + 1 < e; ++x)
+    if (tk.is_word(x) && strip_possessive(tk.word(x)) < tk.word(x).size() && upper_word(tk, x + 1))
+      k = x + 1;
+  bool org_run = false;
+  for (size_t x = k; x < e; ++x) org_run = org_run || tk.is_word(x, w_org);
+  // A person's name ends before "of": "Sofia Lindqvist of Sweden".
+  if (!org_run)
+    for (size_t x = k + 1; x < e; ++x)
+      if (tk.is_word(x, w_of)) {
+        e = x;
+        break;
+      }
+  // A street, a bay or a marathon is nobody's name.
+  if (!org_run && k == b && tk.is_word(e - 1, w_place)) return {};
   std::string_view last = tk.word(e - 1);
   m.name = {tk.t[k].at.start, static_cast<uint32_t>(tk.t[e - 1].at.start + strip_possessive(last))};
   m.kind = mention_kind::name;
@@ -328,6 +349,29 @@ mention read_run(const tokens& tk, size_t b, size_t e) {
     m.gender = g ? g : tk.cls(k).given_gender;
   }
   return m;
+}
+
+// An organization's name goes on over "and" or "&": "Merunga Water and
+// Sewerage Company", "Severn & Wye Power" (a person's name never does:
+// "Emeka and Chidi Okonjo" are two people). Returns the run's new end.
+size_t org_and(const tokens& tk, size_t i, size_t j, size_t end) {
+  if (j + 1 >= end || !tk.is_word(j, w_and) || !upper_word(tk, j + 1)) return j;
+  size_t k = j + 1;
+  while (k < end && k < j + 8 && namish(tk, k, end)) ++k;
+  for (size_t x = i; x < k; ++x)
+    if (tk.is_word(x, w_org)) return k;
+  return j;
+}
+
+// The same, backward: the run [b, j) may begin after "X and".
+size_t org_and_back(const tokens& tk, size_t begin, size_t b, size_t j) {
+  if (b < begin + 2 || !tk.is_word(b - 1, w_and) || !upper_word(tk, b - 2)) return b;
+  bool org = false;
+  for (size_t x = b; x < j; ++x) org = org || tk.is_word(x, w_org);
+  if (!org) return b;
+  size_t k = b - 1;
+  while (k > begin && k + 8 > b && namish(tk, k - 1, j) && !tk.is_word(k - 1, w_and)) --k;
+  return k;
 }
 
 mention pronoun_at(const tokens& tk, size_t i) {
@@ -405,6 +449,7 @@ mention mention_after(const tokens& tk, size_t i, size_t end) {
     // A titled name after "the": "the Rev. Peter Wherry".
     for (j = i + 1; j < end && j < i + 10 && namish(tk, j, end); ++j) {
     }
+    j = org_and(tk, i + 1, j, end);
     mention m = read_run(tk, i + 1, j);
     if (m.kind == mention_kind::name && (m.org || !m.title.empty())) {
       m.b = i;
@@ -433,6 +478,7 @@ mention mention_after(const tokens& tk, size_t i, size_t end) {
   }
   while (j < end && j < i + 10 && namish(tk, j, end)) ++j;
   if (j == i) return {};
+  j = org_and(tk, i, j, end);
   return read_run(tk, i, j);
 }
 
@@ -445,6 +491,7 @@ mention plain_before(const tokens& tk, size_t begin, size_t j) {
   if (p.kind != mention_kind::none) return p;
   size_t b = j;
   while (b > begin && b + 10 > j && namish(tk, b - 1, j)) --b;
+  b = org_and_back(tk, begin, b, j);
   // A lowercase role phrase back to its determiner: "a campaign spokeswoman".
   if (tk.is_word(j - 1) && !upper_word(tk, j - 1) && tk.has(j - 1, w_title | w_org | w_generic)) {
     size_t k = j - 1;

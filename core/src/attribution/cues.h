@@ -67,6 +67,8 @@ enum word_bit : uint32_t {
   w_called = 1u << 24,
   w_for = 1u << 25,
   w_said = 1u << 26,   // said says
+  w_place = 1u << 27,  // heads a place's name: street, bay, marathon
+  w_and = 1u << 28,    // and &
   w_known = 1u << 31,  // the classes are looked up (tokens look up lazily)
 };
 
