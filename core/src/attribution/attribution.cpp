@@ -340,6 +340,7 @@ class context {
   name_index& index_;  // first and last name word -> entities
   std::vector<int>& cands_;
   void add_alias(int ent, span at);
+  void add_alias(int ent, std::string_view text);
   std::vector<alias>& aliases_;
   std::vector<std::string_view>& pool_;    // words of the entities' names and roles
   std::forward_list<std::string>& owned_;  // names made from interview labels
@@ -382,6 +383,7 @@ class context {
   void sieve_same_paragraph();
   void sieve_previous_paragraph();
   void share_utterances();
+  void merge_given_names();
 };
 
 // The quote's opening mark (or its own start for indirect speech and turns).
@@ -880,8 +882,11 @@ void context::assign(size_t qi, int ent, enum cue c, span mention_span) {
 }
 
 void context::add_alias(int ent, span at) {
+  add_alias(ent, view(at));
+}
+
+void context::add_alias(int ent, std::string_view text) {
   if (ent < 0) return;
-  std::string_view text = view(at);
   entity& e = ents_[static_cast<size_t>(ent)];
   for (int k = e.first_alias; k >= 0; k = aliases_[static_cast<size_t>(k)].next)
     if (aliases_[static_cast<size_t>(k)].text == text) return;
@@ -1077,6 +1082,32 @@ void context::share_utterances() {
   }
 }
 
+// A person the article calls by a given name alone ("Marisol, 38, said")
+// is the one person whose fuller name starts with it, unless another
+// entity has that word as its surname: their quotes and names join.
+void context::merge_given_names() {
+  for (size_t k = 0; k < ents_.size(); ++k) {
+    entity& one = ents_[k];
+    if (one.kind != speaker_kind::person || one.n_words != 1) continue;
+    std::string_view w = pool_[one.words];
+    int into = -1, hits = 0;
+    index_.each(w, [&](int id) {
+      const entity& e = ents_[static_cast<size_t>(id)];
+      if (static_cast<size_t>(id) == k || e.kind == speaker_kind::organization) return;
+      if (e.n_words >= 2 && last_word(e) == w) hits += 2;  // a surname: say nothing
+      if (e.n_words >= 2 && e.n_words <= 3 && first_word(e) == w && into != id) into = id, ++hits;
+    });
+    if (hits != 1 || into < 0) continue;
+    for (quote& q : q_)
+      if (q.speaker == static_cast<int>(k)) q.speaker = into;
+    for (int a = one.first_alias; a >= 0; a = aliases_[static_cast<size_t>(a)].next)
+      add_alias(into, aliases_[static_cast<size_t>(a)].text);
+    entity& full = ents_[static_cast<size_t>(into)];
+    if (full.role.empty() && !one.role.empty()) full.role = one.role;
+    if (!full.gender) full.gender = one.gender;
+  }
+}
+
 void context::run(std::vector<speaker>& speakers) {
   prepare();
   sieve_interview();
@@ -1094,6 +1125,7 @@ void context::run(std::vector<speaker>& speakers) {
   sieve_same_paragraph();
   sieve_previous_paragraph();
   share_utterances();
+  merge_given_names();
 
   // Speakers: the entities that said something, in order of first quote.
   std::vector<int> index(ents_.size(), -1);
