@@ -351,6 +351,15 @@ mention read_run(const tokens& tk, size_t b, size_t e) {
   return m;
 }
 
+// Tokens j, j + 1 are the 's of a possessive split by the tokenizer at its
+// apostrophe ("trust", "\u2019", "s").
+bool possessive_s(const tokens& tk, size_t j) {
+  if (j + 1 >= tk.n || j == 0 || !tk.is_word(j - 1) || !tk.is_word(j + 1)) return false;
+  std::string_view p = tk.word(j), s = tk.word(j + 1);
+  return (p == "'" || p == "\xE2\x80\x99") && (s == "s" || s == "S") &&
+         tk.t[j - 1].at.end == tk.t[j].at.start && tk.t[j].at.end == tk.t[j + 1].at.start;
+}
+
 // An organization's name goes on over "and" or "&": "Merunga Water and
 // Sewerage Company", "Severn & Wye Power" (a person's name never does:
 // "Emeka and Chidi Okonjo" are two people). Returns the run's new end.
@@ -461,7 +470,12 @@ mention mention_after(const tokens& tk, size_t i, size_t end) {
   if (det) {
     // A role phrase: up to five words ending at a title or organization head.
     size_t head = end;
-    for (j = i + 1; j < end && j < i + 7 && tk.is_word(j); ++j) {
+    for (j = i + 1; j < end && j < i + 8; ++j) {
+      if (possessive_s(tk, j)) {  // "the trust's chief": the 's of a possessor
+        ++j;
+        continue;
+      }
+      if (!tk.is_word(j)) break;
       if (tk.has(j, w_title | w_org | w_generic))
         head = j;
       else if (head != end || tk.has(j, w_verb))
