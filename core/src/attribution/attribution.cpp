@@ -742,6 +742,10 @@ void context::settle() {
 // "the Chinese president": the latest entity whose title holds every word.
 int context::find_role(const mention& m, uint32_t pos) const {
   phrase w(view(m.at));
+  // "a spokeswoman" is someone new, not the spokeswoman met before.
+  if (w.n && (iequals(w.w[0], "a") || iequals(w.w[0], "an") || iequals(w.w[0], "one") ||
+              iequals(w.w[0], "another")))
+    return -1;
   // Articles, possessives and possessors are not part of the role: "its
   // chief executive", "the trust's chair".
   size_t from = 0;

@@ -383,6 +383,26 @@ size_t org_and_back(const tokens& tk, size_t begin, size_t b, size_t j) {
   return k;
 }
 
+// A role for someone: "a spokesman for Greywater Utilities", "a spokesman
+// for the education minister": the person speaks, the phrase names them.
+}  // namespace
+
+void with_whom(const tokens& tk, mention& r, size_t end) {
+  if (r.kind != mention_kind::role || r.org) return;
+  size_t j = r.e;
+  if (j + 1 >= end || !tk.is_word(j) ||
+      !(tk.has(j, w_for | w_of) || text::iequals(tk.word(j), "at")))
+    return;
+  mention w = mention_after(tk, j + 1, end);
+  // An organization, or someone's role: not a person's name ("a cashier
+  // at Garde-Nord" yes; "member for highways Cllr Martins" is a title).
+  if (!((w.kind == mention_kind::name && w.org) || w.kind == mention_kind::role)) return;
+  r.e = w.e;
+  r.at.end = w.at.end;
+}
+
+namespace {
+
 mention pronoun_at(const tokens& tk, size_t i) {
   mention m;
   char p = tk.cls(i).pronoun;
@@ -499,13 +519,26 @@ mention mention_after(const tokens& tk, size_t i, size_t end) {
 namespace {
 
 // mention_before without appositives: the words right before `end`.
-mention plain_before(const tokens& tk, size_t begin, size_t j) {
+mention plain_before(const tokens& tk, size_t begin, size_t j, bool nested = false) {
   if (j == begin || !tk.is_word(j - 1)) return {};
   mention p = pronoun_at(tk, j - 1);
   if (p.kind != mention_kind::none) return p;
   size_t b = j;
   while (b > begin && b + 10 > j && namish(tk, b - 1, j)) --b;
   b = org_and_back(tk, begin, b, j);
+  if (!nested && b > begin + 1 && b < j && tk.is_word(b - 1) &&
+      (tk.has(b - 1, w_for | w_of) || text::iequals(tk.word(b - 1), "at"))) {
+    // "a spokesman for Greywater Utilities said": the role before "for".
+    size_t f = b - 1;
+    if (f > begin && tk.is_word(f - 1, w_determiner)) --f;  // "for the ..."
+    mention r = plain_before(tk, begin, f, true);
+    mention w = read_run(tk, b, j);
+    if (r.kind == mention_kind::role && !r.org && w.kind == mention_kind::name && w.org) {
+      r.e = j;
+      r.at.end = tk.t[j - 1].at.end;
+      return r;
+    }
+  }
   // A lowercase role phrase back to its determiner: "a campaign spokeswoman".
   if (tk.is_word(j - 1) && !upper_word(tk, j - 1) && tk.has(j - 1, w_title | w_org | w_generic)) {
     size_t k = j - 1;

@@ -128,6 +128,10 @@ mention mention_after(const tokens& tk, size_t i, size_t end);
 // and a parenthesis ("Jason Chaffetz (R-Utah) said").
 mention mention_before(const tokens& tk, size_t begin, size_t end);
 
+// Extends a role to whom it serves: "a spokesman for Greywater Utilities",
+// "a spokesman for the education minister" (an organization or a role).
+void with_whom(const tokens& tk, mention& role, size_t end);
+
 // Words that may sit between a subject and its speech verb ("he also said").
 bool adverb_or_aux(std::string_view word);
 

@@ -45,12 +45,14 @@ act act_after(const tokens& tk, size_t begin, size_t end) {
     size_t j = i + 1;
     while (j < end && tk.is_word(j, w_adverb)) ++j;
     a.who = mention_after(tk, j, end);
+    with_whom(tk, a.who, end);
     a.verb_at = i;
     a.kind = v;
     return a;
   }
   mention m = mention_after(tk, i, end);
   if (m.kind == mention_kind::none) return a;
+  with_whom(tk, m, end);
   size_t j = m.e;
   if (j < end && tk.punct(j, '(')) {
     size_t k = j;
