@@ -36,9 +36,9 @@ struct entity {
   uint32_t role_words = 0, n_role_words = 0;
   int first_alias = -1, last_alias = -1;  // chain in the context's alias pool
   speaker_kind kind = speaker_kind::person;
-  char gender = 0;        // 'm', 'f' or 0
-  uint32_t last_pos = 0;  // the latest mention, plus one (0: none yet)
-  bool spoke = false;     // a quote was attributed to it by name or role
+  char gender = 0;           // 'm', 'f' or 0
+  uint32_t last_pos = 0;     // the latest mention, plus one (0: none yet)
+  bool spoke = false;        // a quote was attributed to it by name or role
   bool given_first = false;  // its first word is known to be a given name
 };
 
@@ -512,7 +512,7 @@ void context::prepare() {
     // A direct quote names its speaker after it; a partial one is woven into
     // a sentence whose subject speaks ("Solberg said the deal would "...").
     act after = act_after(tt, 0, tt.n);
-    act before = act_before(lt, 0, lt.n);
+    act before = act_before(lt, 0, lt.n, q.kind == quote_kind::partial);
     bool lead_first = q.kind == quote_kind::partial && before.who.kind == mention_kind::name;
     l.a = after.found() && !lead_first ? after : before;
     if (!l.a.found()) l.a = act_passive(lt, tt);
@@ -649,8 +649,7 @@ int context::add_name(const mention& m) {
                      ? e.name == name || (w.n == 1 && person && last_word(e) == w.w[0]) ||
                            (e.n_words == 1 && w.n > 1 && w.w[w.n - 1] == first_word(e) && !m.org)
                      : w.n == 1 && person && e.n_words > 1 && first_word(e) == w.w[0] &&
-                           (!e.role.empty() || e.given_first || m.gender == 'm' ||
-                            m.gender == 'f');
+                           (!e.role.empty() || e.given_first || m.gender == 'm' || m.gender == 'f');
       if (hit) found = static_cast<int>(k), best = e.last_pos;
     }
   }

@@ -36,6 +36,9 @@ constexpr text::lexicon kPronounEntries{
 constexpr text::lexicon kPlaceEntries{
 #include "attribution/places.inc"
 };
+constexpr text::lexicon kGenericEntries{
+#include "attribution/generic_sources.inc"
+};
 // ASCII lowercase of eight packed bytes (other bytes unchanged).
 inline uint64_t lower8(uint64_t x) {
   const uint64_t high = 0x8080808080808080ull, ones = 0x0101010101010101ull;
@@ -117,10 +120,7 @@ class word_table {
     add_all({"de", "van", "von", "der", "den", "bin", "al", "da", "di", "du", "la", "le", "del",
              "ter", "ibn"},
             w_particle);
-    add_all({"source", "sources", "officials", "people", "aides", "analysts", "experts", "critics",
-             "witnesses", "observers", "residents", "supporters", "reports", "spokespeople",
-             "lawmakers", "investigators", "others", "many", "some"},
-            w_generic);
+    for (const text::lex_entry& e : kGenericEntries) add(e.key).bits |= w_generic;
     add_all(
         {"also",       "later",    "then",       "has",   "had",        "have",     "once",
          "previously", "recently", "repeatedly", "often", "again",      "further",  "reportedly",
@@ -170,7 +170,8 @@ class word_table {
   static constexpr size_t kSlots = 4096;
   static_assert(std::size(kVerbEntries) + std::size(kTitleEntries) + std::size(kOrgEntries) +
                         std::size(kNotNameEntries) + std::size(kGivenEntries) +
-                        std::size(kPronounEntries) + std::size(kPlaceEntries) + 160 <=
+                        std::size(kPronounEntries) + std::size(kPlaceEntries) +
+                        std::size(kGenericEntries) + 160 <=
                     kSlots / 2,
                 "the word table needs more slots");
   std::vector<entry> entries_;
@@ -256,7 +257,10 @@ size_t strip_possessive(std::string_view w) {
 // Reads tokens [b, e) of a name run as title + name.
 mention read_run(const tokens& tk, size_t b, size_t e) {
   mention m;
-  while (b < e && tk.is_word(b, w_of | w_particle)) ++b;
+  // Particles open no name ("de la Cruz" is read from "Cruz" on), but a
+  // capitalized title that is also one does: "Del. Stacey Plaskett".
+  while (b < e && tk.is_word(b, w_of | w_particle) && !(upper_word(tk, b) && tk.has(b, w_title)))
+    ++b;
   while (e > b && !tk.is_word(e - 1)) --e;  // a period after the run ends the sentence
   while (e > b && tk.is_word(e - 1, w_of | w_particle)) --e;
   if (b >= e) return m;

@@ -67,9 +67,12 @@ act act_after(const tokens& tk, size_t begin, size_t end) {
     while (k < end && tk.is_word(k) && upper_word(tk, k)) ++k;
     if (k > b) j = k;
   }
-  for (int n = 0; n < 2 && j < end && tk.punct(j, ','); ++n) {
+  for (int n = 0; n < 3 && j < end && tk.punct(j, ','); ++n) {
     // Appositives: "Smith, a spokesman for the campaign, said"; after a
-    // role the appositive may be the name: "the club's captain, Tom Fischer, said".
+    // role the appositive may be the name: "the club's captain, Tom Fischer, said";
+    // two or three of them: "Scott Pruitt, the attorney general of
+    // Oklahoma, one of the states suing the EPA, said".
+    if (j + 1 < end && tk.is_word(j + 1) && tk.cls(j + 1).v != verb::none) break;
     size_t k = j + 1;
     while (k < end && k < j + 16 && !tk.punct(k, ',')) ++k;
     if (k >= end || !tk.punct(k, ',')) break;
@@ -77,8 +80,9 @@ act act_after(const tokens& tk, size_t begin, size_t end) {
       mention name = mention_after(tk, j + 1, k);
       if (name.kind == mention_kind::name && name.e == k) m = name;
     }
-    j = k + 1;
+    j = k;  // at the comma that closes it
   }
+  if (j < end && tk.punct(j, ',')) ++j;
   size_t rest = j;
   while (rest < end && (tk.punct(rest, '.') || tk.punct(rest, ';'))) ++rest;
   if (rest >= end && dash) {
@@ -122,7 +126,40 @@ act act_after(const tokens& tk, size_t begin, size_t end) {
   return a;
 }
 
-act act_before(const tokens& tk, size_t begin, size_t end) {
+namespace {
+
+// The subject of the sentence tk[begin, i): its first name or pronoun,
+// followed by a lowercase word (its verb) or, opening the sentence, by the
+// comma of an appositive ("Councillor Gareth Pryce, leader of ..., welcomed").
+mention sentence_subject(const tokens& tk, size_t begin, size_t i) {
+  for (size_t k = begin; k < i; ++k) {
+    if (!tk.is_word(k) || !(upper_word(tk, k) || tk.cls(k).pronoun)) continue;
+    mention m = mention_after(tk, k, i);
+    if (m.kind != mention_kind::name && m.kind != mention_kind::pronoun) continue;
+    bool opens = k == begin || (k == begin + 1 && tk.has(begin, w_determiner));
+    if (m.e < i && ((tk.is_word(m.e) && !upper_word(tk, m.e)) || (opens && tk.punct(m.e, ','))))
+      return m;
+    k = m.e > k ? m.e - 1 : k;
+  }
+  return {};
+}
+
+// "quoted the school's caretaker, Bill Harrow, as saying": the quoted one,
+// the name of an appositive when there is one (tk[q] is "quoted").
+mention quoted_one(const tokens& tk, size_t q, size_t as) {
+  if (q + 1 >= as) return {};
+  mention y = mention_after(tk, q + 1, as);
+  if (y.kind == mention_kind::none) return {};
+  if (y.e < as && tk.punct(y.e, ',')) {
+    mention n = mention_after(tk, y.e + 1, as);
+    if (n.kind == mention_kind::name && !n.org && n.e < as && tk.punct(n.e, ',')) return n;
+  }
+  return y.e == as || (y.e + 1 == as && tk.punct(y.e, ',')) ? y : mention{};
+}
+
+}  // namespace
+
+act act_before(const tokens& tk, size_t begin, size_t end, bool partial) {
   act a;
   if (end <= begin) return a;
   size_t j = end;
@@ -131,11 +168,15 @@ act act_before(const tokens& tk, size_t begin, size_t end) {
     if (tk.punct(j - 1, ':')) colon = true;
     --j;
   }
-  // The verb must be near the mark: "X said (on Monday) (that)", "X told Y:"
-  for (size_t v = j; v > begin && v + 8 > j; --v) {
+  // The verb must be near the mark: "X said (on Monday) (that)", "X told
+  // Y:"; a partial quote may sit further into the reported clause ("X
+  // boasted that his oven, which ..., was "..."").
+  size_t reach = partial ? 16 : 10;
+  int commas = partial ? 2 : 0;
+  for (size_t v = j; v > begin && v + reach > j; --v) {
     size_t i = v - 1;
     if (!tk.is_word(i)) {
-      if (tk.punct(i, ',') && i + 1 < j) break;
+      if (tk.punct(i, ',') && i + 1 < j && commas-- <= 0) break;
       continue;
     }
     if (tk.has(i, w_according) && i + 1 < j && tk.has(i + 1, w_to)) {
@@ -147,37 +188,42 @@ act act_before(const tokens& tk, size_t begin, size_t end) {
     }
     verb vk = tk.cls(i).v;
     if (vk == verb::none) continue;
-    a.who = mention_before(tk, begin, i);
+    std::string_view w = tk.word(i);
+    bool ing = w.size() > 4 && w.substr(w.size() - 3) == "ing";
+    size_t before = i;
+    while (before > begin && tk.is_word(before - 1, w_adverb)) --before;
+    // ", calling it": the sentence's subject speaks, not the noun before
+    // the comma ("Pryce ... welcomed the announcement, calling it").
+    if (ing && before > begin && tk.punct(before - 1, ',')) a.who = sentence_subject(tk, begin, i);
+    if (a.who.kind == mention_kind::none) a.who = mention_before(tk, begin, i);
+    if (a.who.kind == mention_kind::none && before > begin &&
+        text::iequals(tk.word(before - 1), "who"))
+      a.who = mention_before(tk, begin, before - 1);  // "Samir Haddad, who joked that"
     if (a.who.kind == mention_kind::none) {
-      std::string_view w = tk.word(i);
-      bool ing = w.size() > 4 && w.substr(w.size() - 3) == "ing";
-      if (ing) {
-        // "Trump attacked Clinton, saying, ..." : the subject of the sentence,
-        // the first name or pronoun followed by a lowercase verb.
-        for (size_t k = begin; k < i; ++k) {
-          if (!tk.is_word(k) || !(upper_word(tk, k) || tk.cls(k).pronoun)) continue;
-          mention m = mention_after(tk, k, i);
-          if (m.kind != mention_kind::name && m.kind != mention_kind::pronoun) continue;
-          bool opens = k == begin || (k == begin + 1 && tk.has(begin, w_determiner));
-          if (m.e < i &&
-              ((tk.is_word(m.e) && !upper_word(tk, m.e)) || (opens && tk.punct(m.e, ',')))) {
-            a.who = m;
-            break;
-          }
-          k = m.e > k ? m.e - 1 : k;
-        }
-      } else if (i + 1 < j) {
+      bool joined =
+          before > begin && tk.is_word(before - 1) &&
+          (text::iequals(tk.word(before - 1), "but") || text::iequals(tk.word(before - 1), "and") ||
+           text::iequals(tk.word(before - 1), "to"));
+      if (ing || joined || partial)
+        a.who = sentence_subject(tk, begin, i);  // "Whitaker declined ... but said"
+      else if (i + 1 < j)
         a.who = mention_after(tk, i + 1, j);  // "Said Ellis:"
-      }
       if (a.who.kind == mention_kind::none) return a;
     }
     a.verb_at = i;
     a.kind = vk;
     a.cue = colon ? cue::colon : cue::explicit_verb;
     if (tk.has(i, w_saying) && i > begin && tk.has(i - 1, w_as)) {
-      // "X was quoted (by Y) as saying:"
-      for (size_t k = begin; k + 1 < i; ++k)
-        if (tk.is_word(k, w_quoted)) a.cue = cue::quoted_as_saying;
+      // "X was quoted (by Y) as saying:"; "the paper quoted Y as saying":
+      for (size_t k = begin; k + 1 < i; ++k) {
+        if (!tk.is_word(k, w_quoted)) continue;
+        a.cue = cue::quoted_as_saying;
+        if (k > begin && tk.is_word(k - 1, w_be)) break;
+        mention y = quoted_one(tk, k, i - 1);
+        if (y.kind == mention_kind::none) return {};
+        a.who = y;
+        break;
+      }
     }
     for (size_t k = i + 1; k + 1 < j; ++k)
       if (tk.has(k + 1, w_statement) && tk.has(k, w_a | w_written)) a.cue = cue::statement;

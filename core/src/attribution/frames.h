@@ -28,7 +28,8 @@ struct act {
 act act_after(const tokens& tk, size_t begin, size_t end);
 // The last attribution in tk[begin, end) whose verb reaches the end: "X said:",
 // "X told reporters that", "according to X,".
-act act_before(const tokens& tk, size_t begin, size_t end);
+// A partial quote may sit further into the reported clause.
+act act_before(const tokens& tk, size_t begin, size_t end, bool partial = false);
 
 // The attribution that closes the sentence after some of the writer's own
 // words: ""A scandal" under that law, Reyes said." (the cue follows the last
