@@ -74,7 +74,7 @@ act act_after(const tokens& tk, size_t begin, size_t end) {
     // Oklahoma, one of the states suing the EPA, said".
     if (j + 1 < end && tk.is_word(j + 1) && tk.cls(j + 1).v != verb::none) break;
     size_t k = j + 1;
-    while (k < end && k < j + 16 && !tk.punct(k, ',')) ++k;
+    while (k < end && k < j + 24 && !tk.punct(k, ',')) ++k;
     if (k >= end || !tk.punct(k, ',')) break;
     if (m.kind == mention_kind::role && n == 0) {
       mention name = mention_after(tk, j + 1, k);
