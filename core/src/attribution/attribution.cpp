@@ -325,6 +325,8 @@ class context {
   void prepare();
   void read_names(const tokens& tk, uint32_t para_start);
   int entity_at(const mention& m) const;
+  bool lone_opener(const mention& m) const;
+  bool known_word(std::string_view w) const;
   int coordinated(const tokens& tk, const mention& m);
   void read_paragraph(size_t pi, size_t& qi);
   int add_name(const mention& m);
@@ -589,8 +591,7 @@ void context::read_names(const tokens& tk, uint32_t para_start) {
     cast_note c = read_cast(tk, m, para_start);
     // A lone word opening a sentence is a name only when the article
     // already knows it ("Reyes said", after "Tom Reyes").
-    if (c.weak && c.role.empty() && named(view(m.name), true) < 0 && named(view(m.name), false) < 0)
-      continue;
+    if (c.weak && c.role.empty() && !known_word(view(m.name))) continue;
     int e = coordinated(tk, m);
     if (e < 0) e = add_name(m);
     if (e < 0) continue;
@@ -973,6 +974,28 @@ void context::sieve_interview() {
   }
 }
 
+// A name of one word, untitled, that opens its sentence and that the cast
+// did not take for a name: "Outside the court, ..." (the quote's subject
+// search reads the first capitalized word).
+bool context::lone_opener(const mention& m) const {
+  if (!m.title.empty() || m.org) return false;
+  std::string_view n = view(m.name);
+  if (n.empty() || n.find(' ') != std::string_view::npos) return false;
+  int p = text::paragraph_at(d_, m.at.start);
+  uint32_t from = p >= 0 ? d_.paragraphs[static_cast<size_t>(p)].start : 0;
+  return opens_sentence(d_.text, m.at.start, from) && !given_name_gender(n) && !known_word(n);
+}
+
+// Whether an entity of the cast has this word as its first or last name.
+bool context::known_word(std::string_view w) const {
+  bool found = false;
+  index_.each(w, [&](int id) {
+    const entity& e = ents_[static_cast<size_t>(id)];
+    found = found || (e.n_words && (first_word(e) == w || last_word(e) == w));
+  });
+  return found;
+}
+
 // The entity the cast read at mention m (a name of the writer's words is
 // read twice: by read_names in text order, and by the act next to a quote).
 int context::entity_at(const mention& m) const {
@@ -988,6 +1011,7 @@ void context::sieve_named() {
     local& l = info_[i];
     if (l.resolved || l.a.who.kind != mention_kind::name) continue;
     int e = entity_at(l.a.who);
+    if (e < 0 && lone_opener(l.a.who)) continue;  // "Outside, ..." is no one
     if (e < 0) e = add_name(l.a.who);
     assign(i, e, l.a.cue, l.a.who.at);
   }
