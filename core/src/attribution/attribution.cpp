@@ -598,6 +598,7 @@ void context::read_names(const tokens& tk, uint32_t para_start) {
     entity& en = ents_[static_cast<size_t>(e)];
     if (!c.role.empty() && en.role.empty()) set_role(en, view(c.role));
     if ((c.gender == 'm' || c.gender == 'f') && !en.gender) en.gender = c.gender;
+    if (c.kind == 'o' && !en.gender && en.role.empty()) en.kind = speaker_kind::organization;
     note(m.at.start, e);
     add_alias(e, m.at);
   }

@@ -151,12 +151,12 @@ class word_table {
     uint64_t h = p.hash();
     size_t f = static_cast<size_t>(h >> 20) & (kFilter - 1);
     if (!((filter_[f >> 6] >> (f & 63)) & 1)) return nullptr;
-    uint32_t tag = static_cast<uint32_t>(h >> 40) & 0xF;
+    uint32_t tag = static_cast<uint32_t>(h >> 32) & 0xFFFF;
     for (size_t k = slot(h);; k = (k + 1) & (kSlots - 1)) {
       uint32_t v = slots_[k];
       if (!v) return nullptr;
-      if ((v >> 12) != tag) continue;
-      const entry& e = entries_[(v & 0xFFF) - 1];
+      if ((v >> 16) != tag) continue;
+      const entry& e = entries_[(v & 0xFFFF) - 1];
       if (e.key.lo == p.lo && e.key.hi == p.hi && e.key.n == p.n) return &e.c;
     }
   }
@@ -166,8 +166,8 @@ class word_table {
     packed key;
     word_class c;
   };
-  // A power of two, at least twice the entries; 8 KB, so it stays in L1.
-  static constexpr size_t kSlots = 4096;
+  // A power of two, at least twice the entries (32 KB).
+  static constexpr size_t kSlots = 8192;
   static_assert(std::size(kVerbEntries) + std::size(kTitleEntries) + std::size(kOrgEntries) +
                         std::size(kNotNameEntries) + std::size(kGivenEntries) +
                         std::size(kPronounEntries) + std::size(kPlaceEntries) +
@@ -175,31 +175,31 @@ class word_table {
                     kSlots / 2,
                 "the word table needs more slots");
   std::vector<entry> entries_;
-  uint16_t slots_[kSlots] = {};  // (hash tag << 12) | (entry index + 1); 0 is empty
-  // A Bloom filter of the keys (1 KB): most words are in no list, and the
+  uint32_t slots_[kSlots] = {};  // (hash tag << 16) | (entry index + 1); 0 is empty
+  // A Bloom filter of the keys (2 KB): most words are in no list, and the
   // filter answers for them from L1 where the slots may have been evicted.
-  static constexpr size_t kFilter = 8192;
+  static constexpr size_t kFilter = 16384;
   uint64_t filter_[kFilter / 64] = {};
 
   // The top bits of the hash: they depend on every byte of the word.
-  static size_t slot(uint64_t h) { return static_cast<size_t>(h >> 52) & (kSlots - 1); }
+  static size_t slot(uint64_t h) { return static_cast<size_t>(h >> 51) & (kSlots - 1); }
   word_class& add(std::string_view key) {
     packed p;
     if (!pack(key, 0, key.size(), p)) return scratch_;  // never for the lists above
     uint64_t h = p.hash();
-    uint32_t tag = static_cast<uint32_t>(h >> 40) & 0xF;
+    uint32_t tag = static_cast<uint32_t>(h >> 32) & 0xFFFF;
     size_t k = slot(h);
     for (;; k = (k + 1) & (kSlots - 1)) {
       uint32_t v = slots_[k];
       if (!v) break;
-      entry& e = entries_[(v & 0xFFF) - 1];
+      entry& e = entries_[(v & 0xFFFF) - 1];
       if (e.key.lo == p.lo && e.key.hi == p.hi && e.key.n == p.n) return e.c;
     }
     if (entries_.size() * 2 >= kSlots) return scratch_;  // kept out by the static_assert
     entries_.push_back({p, {}});
     size_t f = static_cast<size_t>(h >> 20) & (kFilter - 1);
     filter_[f >> 6] |= uint64_t(1) << (f & 63);
-    slots_[k] = static_cast<uint16_t>((tag << 12) | static_cast<uint32_t>(entries_.size()));
+    slots_[k] = (tag << 16) | static_cast<uint32_t>(entries_.size());
     return entries_.back().c;
   }
   void add_all(std::initializer_list<std::string_view> keys, uint32_t bit) {
@@ -355,6 +355,20 @@ mention read_run(const tokens& tk, size_t b, size_t e) {
   return m;
 }
 
+// Whether word j may stand inside a role phrase before its head ("the
+// regional health inspectorate"): not a verb form, an auxiliary or a
+// preposition, so "its two guards had been treated in hospital" is no role.
+bool modifier(const tokens& tk, size_t j) {
+  if (tk.has(j, w_be | w_adverb | w_that | w_to | w_as | w_for | w_of | w_pronoun | w_determiner |
+                    w_and))
+    return false;
+  std::string_view w = tk.word(j);
+  for (std::string_view no : {"in", "on", "at", "by", "with", "from", "into", "been", "being",
+                              "are", "be", "who", "which", "not", "no"})
+    if (text::iequals(w, no)) return false;
+  return true;
+}
+
 // Tokens j, j + 1 are the 's of a possessive split by the tokenizer at its
 // apostrophe ("trust", "\u2019", "s").
 bool possessive_s(const tokens& tk, size_t j) {
@@ -502,7 +516,7 @@ mention mention_after(const tokens& tk, size_t i, size_t end) {
       if (!tk.is_word(j)) break;
       if (tk.has(j, w_title | w_org | w_generic))
         head = j;
-      else if (head != end || tk.has(j, w_verb))
+      else if (head != end || tk.has(j, w_verb) || !modifier(tk, j))
         break;
     }
     if (head == end) {

@@ -73,6 +73,11 @@ span bare_role(const tokens& tk, const mention& role) {
 
 cast_note read_cast(const tokens& tk, const mention& m, uint32_t para_start) {
   cast_note c;
+  // ", which operates the van": a thing; ", who": a person.
+  if (m.e + 1 < tk.n && tk.punct(m.e, ',') && tk.is_word(m.e + 1)) {
+    if (text::iequals(tk.word(m.e + 1), "which")) c.kind = 'o';
+    if (text::iequals(tk.word(m.e + 1), "who")) c.kind = 'p';
+  }
   // After the name: ", the harbour master," / ", her sister,"
   if (m.e + 1 < tk.n && tk.punct(m.e, ',')) {
     mention r = role_at(tk, m.e + 1);

@@ -19,6 +19,7 @@ struct cast_note {
   span role;        // the role phrase of an apposition, without its article
   char gender = 0;  // 'm', 'f' or 0, from the apposition's head
   bool weak = false;
+  char kind = 0;  // 'o' after ", which", 'p' after ", who", else 0
 };
 
 // What tk says around the name mention m (tokens [m.b, m.e) of tk).

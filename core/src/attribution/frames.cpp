@@ -137,6 +137,9 @@ mention sentence_subject(const tokens& tk, size_t begin, size_t i) {
     mention m = mention_after(tk, k, i);
     if (m.kind != mention_kind::name && m.kind != mention_kind::pronoun) continue;
     bool opens = k == begin || (k == begin + 1 && tk.has(begin, w_determiner));
+    // A pronoun is the subject only where the sentence starts; later it
+    // belongs to a clause ("A cashier, who said she had not been ...").
+    if (m.kind == mention_kind::pronoun && k != begin) return {};
     if (m.e < i && ((tk.is_word(m.e) && !upper_word(tk, m.e)) || (opens && tk.punct(m.e, ','))))
       return m;
     k = m.e > k ? m.e - 1 : k;
