@@ -585,7 +585,7 @@ mention plain_before(const tokens& tk, size_t begin, size_t j, bool nested = fal
 
 mention mention_before(const tokens& tk, size_t begin, size_t end) {
   size_t j = end;
-  while (j > begin && tk.is_word(j - 1, w_adverb)) --j;
+  while (j > begin && tk.is_word(j - 1, w_adverb | w_be)) --j;  // "is telling", "also said"
   if (j > begin && tk.punct(j - 1, ')')) {
     size_t k = j - 1;
     while (k > begin && k + 8 > j && !tk.punct(k, '(')) --k;

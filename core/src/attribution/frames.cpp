@@ -160,6 +160,18 @@ mention quoted_one(const tokens& tk, size_t q, size_t as) {
   return y.e == as || (y.e + 1 == as && tk.punct(y.e, ',')) ? y : mention{};
 }
 
+// "dismissed reports of", "the claims that": a verb form ending in s after
+// a word that cannot be its subject is a plural noun.
+bool plural_noun(const tokens& tk, size_t begin, size_t i) {
+  std::string_view w = tk.word(i);
+  if (w.size() < 4 || w.back() != 's' || i == begin || !tk.is_word(i - 1)) return false;
+  if (tk.has(i, w_said)) return false;  // "says" is never a noun
+  // "Reyes says", "she says", "the businessman says": a possible subject.
+  if (tk.upper(i - 1) || tk.cls(i - 1).pronoun || tk.has(i - 1, w_title | w_org | w_generic))
+    return false;
+  return !tk.has(i - 1, w_adverb) || tk.has(i - 1, w_determiner);
+}
+
 }  // namespace
 
 act act_before(const tokens& tk, size_t begin, size_t end, bool partial) {
@@ -190,11 +202,11 @@ act act_before(const tokens& tk, size_t begin, size_t end, bool partial) {
       return a;
     }
     verb vk = tk.cls(i).v;
-    if (vk == verb::none) continue;
+    if (vk == verb::none || plural_noun(tk, begin, i)) continue;
     std::string_view w = tk.word(i);
     bool ing = w.size() > 4 && w.substr(w.size() - 3) == "ing";
     size_t before = i;
-    while (before > begin && tk.is_word(before - 1, w_adverb)) --before;
+    while (before > begin && tk.is_word(before - 1, w_adverb | w_be)) --before;
     // ", calling it": the sentence's subject speaks, not the noun before
     // the comma ("Pryce ... welcomed the announcement, calling it").
     if (ing && before > begin && tk.punct(before - 1, ',')) a.who = sentence_subject(tk, begin, i);
