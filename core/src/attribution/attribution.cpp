@@ -250,6 +250,7 @@ struct scratch {
   std::vector<alias> aliases;
   std::vector<std::string_view> pool;
   std::forward_list<std::string> owned;  // never moved: names view into them
+  std::vector<char> scan;
 
   void reset(size_t quotes) {
     info.assign(quotes, local{});
@@ -265,6 +266,7 @@ class context {
       : d_(d),
         body_from_(body_from),
         q_(q),
+        scan_(b.scan),
         info_(b.info),
         ents_(b.ents),
         history_(b.history),
@@ -287,7 +289,7 @@ class context {
   const text::document& d_;
   uint32_t body_from_;  // where the body starts after a dateline
   std::vector<quote>& q_;
-  std::vector<char> scan_;  // the paragraphs the cast is read from
+  std::vector<char>& scan_;  // the paragraphs the cast is read from
   std::vector<local>& info_;
   std::vector<entity>& ents_;
   // Resolved mentions in text order (equal positions in the order noted):
@@ -460,8 +462,8 @@ void context::prepare() {
   // sieves look back from quotes, never forward, and no further than a few
   // paragraphs for a pronoun.
   span_cursor paras(d_.paragraphs, true), sents(d_.sentences, false);
-  constexpr size_t kReach = 8;
-  std::vector<char>& scan = scan_;
+  constexpr size_t kReach = 4;
+  std::vector<char>& scan = scan_;  // kept per thread with the other buffers
   scan.assign(d_.paragraphs.size(), 0);
   for (const quote& q : q_) {
     int pi = paras.at(q.at.start);
@@ -622,7 +624,7 @@ int context::coordinated(const tokens& tk, const mention& m) {
   entity e;
   set_name(e, owned_.front());
   e.given_first = true;
-  e.gender = m.gender == 'm' || m.gender == 'f' ? m.gender : 0;
+  e.gender = given_name_gender(view(m.name));
   return add_entity(std::move(e));
 }
 
@@ -651,7 +653,8 @@ int context::add_name(const mention& m) {
                      ? e.name == name || (w.n == 1 && person && last_word(e) == w.w[0]) ||
                            (e.n_words == 1 && w.n > 1 && w.w[w.n - 1] == first_word(e) && !m.org)
                      : w.n == 1 && person && e.n_words > 1 && first_word(e) == w.w[0] &&
-                           (!e.role.empty() || e.given_first || m.gender == 'm' || m.gender == 'f');
+                           (!e.role.empty() || e.given_first || m.gender == 'm' ||
+                            m.gender == 'f' || given_name_gender(w.w[0]));
       if (hit) found = static_cast<int>(k), best = e.last_pos;
     }
   }
@@ -672,6 +675,9 @@ int context::add_name(const mention& m) {
     if (!(tw.n == 1 && honorific(tw.w[0]))) set_role(e, t);
   }
   if ((m.gender == 'm' || m.gender == 'f') && !e.gender) e.gender = m.gender;
+  // The given name, the weakest sign, asked only of an entity without one.
+  if (!e.gender && !m.org && e.kind == speaker_kind::person && e.n_words)
+    e.gender = given_name_gender(first_word(e));
   return found;
 }
 
@@ -1114,6 +1120,9 @@ void context::share_utterances() {
 // is the one person whose fuller name starts with it, unless another
 // entity has that word as its surname: their quotes and names join.
 void context::merge_given_names() {
+  std::vector<int>& into_of = cands_;  // entity -> the one it joins, or -1
+  into_of.assign(ents_.size(), -1);
+  bool any = false;
   for (size_t k = 0; k < ents_.size(); ++k) {
     entity& one = ents_[k];
     if (one.kind != speaker_kind::person || one.n_words != 1) continue;
@@ -1126,14 +1135,17 @@ void context::merge_given_names() {
       if (e.n_words >= 2 && e.n_words <= 3 && first_word(e) == w && into != id) into = id, ++hits;
     });
     if (hits != 1 || into < 0) continue;
-    for (quote& q : q_)
-      if (q.speaker == static_cast<int>(k)) q.speaker = into;
+    into_of[k] = into, any = true;
     for (int a = one.first_alias; a >= 0; a = aliases_[static_cast<size_t>(a)].next)
       add_alias(into, aliases_[static_cast<size_t>(a)].text);
     entity& full = ents_[static_cast<size_t>(into)];
     if (full.role.empty() && !one.role.empty()) full.role = one.role;
     if (!full.gender) full.gender = one.gender;
   }
+  if (!any) return;
+  for (quote& q : q_)
+    if (q.speaker >= 0 && into_of[static_cast<size_t>(q.speaker)] >= 0)
+      q.speaker = into_of[static_cast<size_t>(q.speaker)];
 }
 
 void context::run(std::vector<speaker>& speakers) {

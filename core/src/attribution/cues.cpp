@@ -90,10 +90,17 @@ inline bool pack(std::string_view s, size_t at, size_t n, packed& p) {
   return true;
 }
 
-// Every word list of the stage in one open-addressing hash table.
+// Every word list of the stage in one open-addressing hash table; the
+// given names, asked only of a name's first word, in a second one, so the
+// classes of ordinary words stay in a table that fits the first-level cache.
 class word_table {
  public:
-  word_table() {
+  explicit word_table(bool given) {
+    if (given) {
+      for (const text::lex_entry& e : kGivenEntries)
+        add(e.key).title_gender = e.value.empty() ? 0 : e.value[0];
+      return;
+    }
     for (const text::lex_entry& e : kVerbEntries) {
       word_class& c = add(e.key);
       c.bits |= w_verb;
@@ -106,8 +113,6 @@ class word_table {
     }
     for (const text::lex_entry& e : kOrgEntries) add(e.key).bits |= w_org;
     for (const text::lex_entry& e : kNotNameEntries) add(e.key).bits |= w_not_name;
-    for (const text::lex_entry& e : kGivenEntries)
-      add(e.key).given_gender = e.value.empty() ? 0 : e.value[0];
     for (const text::lex_entry& e : kPronounEntries) {
       word_class& c = add(e.key);
       c.pronoun = e.value.empty() ? 0 : e.value[0];
@@ -151,12 +156,12 @@ class word_table {
     uint64_t h = p.hash();
     size_t f = static_cast<size_t>(h >> 20) & (kFilter - 1);
     if (!((filter_[f >> 6] >> (f & 63)) & 1)) return nullptr;
-    uint32_t tag = static_cast<uint32_t>(h >> 32) & 0xFFFF;
+    uint32_t tag = static_cast<uint32_t>(h >> 40) & 0xF;
     for (size_t k = slot(h);; k = (k + 1) & (kSlots - 1)) {
       uint32_t v = slots_[k];
       if (!v) return nullptr;
-      if ((v >> 16) != tag) continue;
-      const entry& e = entries_[(v & 0xFFFF) - 1];
+      if ((v >> 12) != tag) continue;
+      const entry& e = entries_[(v & 0xFFF) - 1];
       if (e.key.lo == p.lo && e.key.hi == p.hi && e.key.n == p.n) return &e.c;
     }
   }
@@ -166,40 +171,41 @@ class word_table {
     packed key;
     word_class c;
   };
-  // A power of two, at least twice the entries (32 KB).
-  static constexpr size_t kSlots = 8192;
+  // A power of two, at least twice the entries (8 KB, in L1); twelve bits
+  // of an entry index and a four-bit hash tag in each.
+  static constexpr size_t kSlots = 4096;
   static_assert(std::size(kVerbEntries) + std::size(kTitleEntries) + std::size(kOrgEntries) +
-                        std::size(kNotNameEntries) + std::size(kGivenEntries) +
+                        std::size(kNotNameEntries) +
                         std::size(kPronounEntries) + std::size(kPlaceEntries) +
                         std::size(kGenericEntries) + 160 <=
-                    kSlots / 2,
+                    kSlots / 2 - 2,  // and an index + 1 fits in twelve bits
                 "the word table needs more slots");
   std::vector<entry> entries_;
-  uint32_t slots_[kSlots] = {};  // (hash tag << 16) | (entry index + 1); 0 is empty
-  // A Bloom filter of the keys (2 KB): most words are in no list, and the
+  uint16_t slots_[kSlots] = {};  // (hash tag << 12) | (entry index + 1); 0 is empty
+  // A Bloom filter of the keys (1 KB): most words are in no list, and the
   // filter answers for them from L1 where the slots may have been evicted.
-  static constexpr size_t kFilter = 16384;
+  static constexpr size_t kFilter = 8192;
   uint64_t filter_[kFilter / 64] = {};
 
   // The top bits of the hash: they depend on every byte of the word.
-  static size_t slot(uint64_t h) { return static_cast<size_t>(h >> 51) & (kSlots - 1); }
+  static size_t slot(uint64_t h) { return static_cast<size_t>(h >> 52) & (kSlots - 1); }
   word_class& add(std::string_view key) {
     packed p;
     if (!pack(key, 0, key.size(), p)) return scratch_;  // never for the lists above
     uint64_t h = p.hash();
-    uint32_t tag = static_cast<uint32_t>(h >> 32) & 0xFFFF;
+    uint32_t tag = static_cast<uint32_t>(h >> 40) & 0xF;
     size_t k = slot(h);
     for (;; k = (k + 1) & (kSlots - 1)) {
       uint32_t v = slots_[k];
       if (!v) break;
-      entry& e = entries_[(v & 0xFFFF) - 1];
+      entry& e = entries_[(v & 0xFFF) - 1];
       if (e.key.lo == p.lo && e.key.hi == p.hi && e.key.n == p.n) return e.c;
     }
     if (entries_.size() * 2 >= kSlots) return scratch_;  // kept out by the static_assert
     entries_.push_back({p, {}});
     size_t f = static_cast<size_t>(h >> 20) & (kFilter - 1);
     filter_[f >> 6] |= uint64_t(1) << (f & 63);
-    slots_[k] = (tag << 16) | static_cast<uint32_t>(entries_.size());
+    slots_[k] = static_cast<uint16_t>((tag << 12) | static_cast<uint32_t>(entries_.size()));
     return entries_.back().c;
   }
   void add_all(std::initializer_list<std::string_view> keys, uint32_t bit) {
@@ -208,7 +214,9 @@ class word_table {
   word_class scratch_;
 };
 
-const word_table kWords;
+const word_table kWords(false);
+const word_table kGiven(true);
+static_assert(std::size(kGivenEntries) <= 2046, "the given-name table needs more slots");
 
 word_class class_at(std::string_view s, size_t at, size_t n) {
   packed p;
@@ -216,6 +224,18 @@ word_class class_at(std::string_view s, size_t at, size_t n) {
   const word_class* c = kWords.find(p);
   return c ? *c : word_class{};
 }
+
+}  // namespace
+
+char given_gender(const tokens& tk, size_t i) {
+  if (!tk.is_word(i)) return 0;
+  packed p;
+  if (!pack(tk.s, tk.t[i].at.start, tk.t[i].at.size(), p)) return 0;
+  const word_class* c = kGiven.find(p);
+  return c ? c->title_gender : 0;
+}
+
+namespace {
 
 bool any_of(std::string_view w, std::initializer_list<std::string_view> list) {
   for (std::string_view x : list)
@@ -326,32 +346,30 @@ mention read_run(const tokens& tk, size_t b, size_t e) {
     return m;
   }
   if (!upper_word(tk, k) || tk.has(k, w_not_name)) return {};
-  // A possessor opening the name is not part of it: "New Zealand's Ministry
-  // of Education", "the Federation's Tor Eriksen".
-  for (size_t x = k; x + 1 < e; ++x)
-    if (tk.is_word(x) && strip_possessive(tk.word(x)) < tk.word(x).size() && upper_word(tk, x + 1))
-      k = x + 1;
-  bool org_run = false;
-  for (size_t x = k; x < e; ++x) org_run = org_run || tk.is_word(x, w_org);
-  // A person's name ends before "of": "Sofia Lindqvist of Sweden".
-  if (!org_run)
-    for (size_t x = k + 1; x < e; ++x)
-      if (tk.is_word(x, w_of)) {
-        e = x;
-        break;
-      }
+  // One pass over the name: a possessor opening it is not part of it ("New
+  // Zealand's Ministry of Education", "the Federation's Tor Eriksen"); an
+  // organization word makes it an organization; a person's name ends before
+  // "of" ("Sofia Lindqvist of Sweden").
+  size_t of = e;
+  for (size_t x = k; x < e; ++x) {
+    if (!tk.is_word(x)) continue;
+    std::string_view w = tk.word(x);
+    if (x + 1 < e && w.back() == 's' && strip_possessive(w) < w.size() && upper_word(tk, x + 1)) {
+      k = x + 1, m.org = false, of = e;
+      continue;
+    }
+    const word_class& c = tk.cls(x);
+    if (c.bits & w_org) m.org = true;
+    if ((c.bits & w_of) && x > k && of == e) of = x;
+  }
+  if (!m.org) e = of;
   // A street, a bay or a marathon is nobody's name.
-  if (!org_run && k == b && tk.is_word(e - 1, w_place)) return {};
+  if (!m.org && k == b && tk.is_word(e - 1, w_place)) return {};
   std::string_view last = tk.word(e - 1);
   m.name = {tk.t[k].at.start, static_cast<uint32_t>(tk.t[e - 1].at.start + strip_possessive(last))};
   m.kind = mention_kind::name;
-  for (size_t i = k; i < e; ++i)
-    if (tk.is_word(i, w_org)) m.org = true;
-  if (m.org) {
-    m.gender = 'o';
-  } else {
-    m.gender = g ? g : tk.cls(k).given_gender;
-  }
+  // The given name's gender is left to the entity that needs it.
+  m.gender = m.org ? 'o' : g;
   return m;
 }
 
@@ -474,7 +492,10 @@ bool not_name(std::string_view w) {
 }
 
 char given_name_gender(std::string_view w) {
-  return classify(w).given_gender;
+  packed p;
+  if (!pack(w, 0, w.size(), p)) return 0;
+  const word_class* c = kGiven.find(p);
+  return c ? c->title_gender : 0;
 }
 
 char pronoun(std::string_view w) {

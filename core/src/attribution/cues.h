@@ -76,9 +76,13 @@ struct word_class {
   uint32_t bits = 0;
   verb v = verb::none;
   char title_gender = 0;  // 'm', 'f' or 0
-  char given_gender = 0;  // 'm', 'f' or 0
   char pronoun = 0;       // as pronoun()
 };
+
+// The gender of token i of tk as a given name ('m', 'f' or 0): a probe of
+// its own table, asked of a name's first word only.
+struct tokens;
+char given_gender(const tokens& tk, size_t i);
 
 // The classes of a word (ASCII case-insensitive).
 word_class classify(std::string_view word);
