@@ -329,10 +329,12 @@ class context {
   int entity_at(const mention& m) const;
   bool lone_opener(const mention& m) const;
   bool known_word(std::string_view w) const;
+  char generation(uint32_t pos) const;
+  int of_generation(std::string_view name, char gen) const;
   int coordinated(const tokens& tk, const mention& m);
   void read_paragraph(size_t pi, size_t& qi);
   int add_name(const mention& m);
-  int find_role(const mention& m, uint32_t pos) const;
+  int find_role(const mention& m, uint32_t pos, bool whole = false) const;
   int find_pronoun(char g, uint32_t pos, int last_speaker, bool& ambiguous) const;
   int find_org(const mention& m, uint32_t pos);
   int role_entity(const mention& m);
@@ -587,6 +589,14 @@ void context::read_names(const tokens& tk, uint32_t para_start) {
     // Raman" (a capitalized opener before the title).
     for (size_t from = b + 1; m.kind != mention_kind::name && from <= i; ++from)
       m = mention_after(tk, from, tk.n);
+    if (m.kind == mention_kind::role && !m.org && m.b == i && tk.is_word(i, w_determiner)) {
+      // A sentence opened by a role ("His son, who is 41, laughed."): its
+      // holder is mentioned there, so a "he" that follows can find him.
+      int holder = find_role(m, m.at.start, true);
+      if (holder >= 0) note(m.at.start, holder);
+      i = m.e > i ? m.e - 1 : i;
+      continue;
+    }
     if (m.kind != mention_kind::name) continue;
     i = m.e > i ? m.e - 1 : i;
     if (m.at.start < body_from_) continue;  // the dateline's place and agency
@@ -594,7 +604,9 @@ void context::read_names(const tokens& tk, uint32_t para_start) {
     // A lone word opening a sentence is a name only when the article
     // already knows it ("Reyes said", after "Tom Reyes").
     if (c.weak && c.role.empty() && !known_word(view(m.name))) continue;
-    int e = coordinated(tk, m);
+    char gen = generation(m.at.start);
+    int e = gen ? of_generation(view(m.name), gen) : coordinated(tk, m);
+    if (e < 0 && gen) continue;  // "the elder Castellano" with no way to tell: no one
     if (e < 0) e = add_name(m);
     if (e < 0) continue;
     entity& en = ents_[static_cast<size_t>(e)];
@@ -747,7 +759,7 @@ void context::settle() {
 }
 
 // "the Chinese president": the latest entity whose title holds every word.
-int context::find_role(const mention& m, uint32_t pos) const {
+int context::find_role(const mention& m, uint32_t pos, bool whole) const {
   phrase w(view(m.at));
   // "a spokeswoman" is someone new, not the spokeswoman met before.
   if (w.n && (iequals(w.w[0], "a") || iequals(w.w[0], "an") || iequals(w.w[0], "one") ||
@@ -778,7 +790,7 @@ int context::find_role(const mention& m, uint32_t pos) const {
     if (all) return h.entity;
     if (head_only < 0 && has(w.w[w.n - 1])) head_only = h.entity;
   }
-  return head_only;
+  return whole ? -1 : head_only;
 }
 
 // The person (or organization, for "it"/"they") a pronoun at pos refers to:
@@ -993,6 +1005,58 @@ bool context::lone_opener(const mention& m) const {
   return opens_sentence(d_.text, m.at.start, from) && !given_name_gender(n) && !known_word(n);
 }
 
+// "the elder Castellano", "the younger Ms. Haddad": 'e' or 'y' when the
+// words before the name at pos say which generation, else 0.
+char context::generation(uint32_t pos) const {
+  std::string_view s = d_.text;
+  size_t i = pos;
+  auto word_before = [&](size_t& at) {
+    while (at > 0 && s[at - 1] == ' ') --at;
+    size_t e = at;
+    while (at > 0 && ((s[at - 1] >= 'a' && s[at - 1] <= 'z') ||
+                      (s[at - 1] >= 'A' && s[at - 1] <= 'Z') || s[at - 1] == '.'))
+      --at;
+    return s.substr(at, e - at);
+  };
+  size_t k = i;
+  std::string_view w = word_before(k);
+  if (honorific(w.substr(0, w.find('.')))) w = word_before(k);
+  char g = iequals(w, "elder") ? 'e' : iequals(w, "younger") ? 'y' : 0;
+  if (!g) return 0;
+  return iequals(word_before(k), "the") ? g : 0;
+}
+
+// Of the people who share this surname, the elder or the younger, as the
+// roles the article gave them show ("his son, Dominic"); -1 when they do not.
+int context::of_generation(std::string_view name, char gen) const {
+  phrase w(name);
+  if (!w.n) return -1;
+  std::string_view surname = w.w[w.n - 1];
+  int elder = -1, younger = -1, n = 0;
+  index_.each(surname, [&](int id) {
+    const entity& e = ents_[static_cast<size_t>(id)];
+    if (e.kind == speaker_kind::organization || e.n_words < 2 || last_word(e) != surname) return;
+    ++n;
+    for (uint32_t r = 0; r < e.n_role_words; ++r) {
+      std::string_view x = pool_[e.role_words + r];
+      for (std::string_view c : {"son", "daughter", "grandson", "granddaughter", "nephew", "niece"})
+        if (iequals(x, c)) younger = id;
+      for (std::string_view c : {"father", "mother", "grandfather", "grandmother", "uncle", "aunt"})
+        if (iequals(x, c)) elder = id;
+    }
+  });
+  if (n != 2) return -1;
+  int other = -1;
+  index_.each(surname, [&](int id) {
+    const entity& e = ents_[static_cast<size_t>(id)];
+    if (e.kind != speaker_kind::organization && e.n_words >= 2 && last_word(e) == surname &&
+        id != elder && id != younger)
+      other = id;
+  });
+  if (gen == 'e') return elder >= 0 ? elder : younger >= 0 ? other : -1;
+  return younger >= 0 ? younger : elder >= 0 ? other : -1;
+}
+
 // Whether an entity of the cast has this word as its first or last name.
 bool context::known_word(std::string_view w) const {
   bool found = false;
@@ -1018,7 +1082,8 @@ void context::sieve_named() {
     local& l = info_[i];
     if (l.resolved || l.a.who.kind != mention_kind::name) continue;
     int e = entity_at(l.a.who);
-    if (e < 0 && lone_opener(l.a.who)) continue;  // "Outside, ..." is no one
+    if (e < 0 && lone_opener(l.a.who)) continue;          // "Outside, ..." is no one
+    if (e < 0 && generation(l.a.who.at.start)) continue;  // an elder no one can tell
     if (e < 0) e = add_name(l.a.who);
     assign(i, e, l.a.cue, l.a.who.at);
   }

@@ -175,9 +175,8 @@ class word_table {
   // of an entry index and a four-bit hash tag in each.
   static constexpr size_t kSlots = 4096;
   static_assert(std::size(kVerbEntries) + std::size(kTitleEntries) + std::size(kOrgEntries) +
-                        std::size(kNotNameEntries) +
-                        std::size(kPronounEntries) + std::size(kPlaceEntries) +
-                        std::size(kGenericEntries) + 160 <=
+                        std::size(kNotNameEntries) + std::size(kPronounEntries) +
+                        std::size(kPlaceEntries) + std::size(kGenericEntries) + 160 <=
                     kSlots / 2 - 2,  // and an index + 1 fits in twelve bits
                 "the word table needs more slots");
   std::vector<entry> entries_;
@@ -263,7 +262,8 @@ bool namish(const tokens& tk, size_t i, size_t end) {
   if (tk.has(i, w_particle | w_of)) return next_upper;
   // A lowercase modifier of a title: "union leader", "Tulsa police Chief"
   // (after a name only an organization word: "Lopez faced businessman" is a verb).
-  bool after_name = i > 0 && tk.is_word(i - 1) && upper_word(tk, i - 1);
+  // ("Chief financial officer": after a title the modifier belongs to it.)
+  bool after_name = i > 0 && tk.is_word(i - 1) && upper_word(tk, i - 1) && !tk.has(i - 1, w_title);
   return i + 1 < end && tk.is_word(i + 1, w_title) && (!after_name || tk.has(i, w_org)) &&
          !tk.has(i, w_verb | w_adverb | w_determiner | w_pronoun);
 }
