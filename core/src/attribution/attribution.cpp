@@ -384,6 +384,7 @@ class context {
   void read_interview_cast(uint32_t first_turn, int& asker, int& answerer) const;
   void sieve_named();
   void sieve_role();
+  void sieve_document();
   void sieve_pronoun();
   void sieve_organization();
   void sieve_same_paragraph();
@@ -1089,6 +1090,31 @@ void context::sieve_named() {
   }
 }
 
+// "the statement said": the speaker of the latest statement before it in
+// the story, within two paragraphs, else the organization named just before.
+void context::sieve_document() {
+  int issuer = -1, issuer_paragraph = -1;
+  for (size_t i = 0; i < q_.size(); ++i) {
+    local& l = info_[i];
+    if (q_[i].speaker >= 0 && q_[i].cue == cue::statement && l.a.who.kind != mention_kind::document)
+      issuer = q_[i].speaker, issuer_paragraph = l.paragraph;
+    if (l.resolved || l.a.who.kind != mention_kind::document) continue;
+    int e = issuer >= 0 && l.paragraph - issuer_paragraph <= 2 ? issuer : -1;
+    if (e < 0) {
+      walk back = back_from(l.a.who.at.start);
+      mention_at h;
+      for (size_t n = 0; n < 40 && back.next(h); ++n) {
+        if (l.a.who.at.start - h.pos > 1500) break;
+        if (ents_[static_cast<size_t>(h.entity)].kind == speaker_kind::organization) {
+          e = h.entity;
+          break;
+        }
+      }
+    }
+    if (e >= 0) assign(i, e, cue::statement, {});
+  }
+}
+
 void context::sieve_role() {
   for (size_t i = 0; i < q_.size(); ++i) {
     local& l = info_[i];
@@ -1222,6 +1248,7 @@ void context::run(std::vector<speaker>& speakers) {
   share_utterances();
   sieve_role();
   settle();
+  sieve_document();
   sieve_pronoun();
   settle();
   sieve_organization();

@@ -25,7 +25,8 @@ char given_name_gender(std::string_view word);  // 'm', 'f' or 0
 // Pronoun class: 'm', 'f', 'p' (plural), 'o' (organization), '-' (I), 0 if none.
 char pronoun(std::string_view word);
 
-enum class mention_kind : uint8_t { none, name, role, pronoun, generic };
+// `document`: "the statement", "the letter": whoever issued it speaks.
+enum class mention_kind : uint8_t { none, name, role, pronoun, generic, document };
 
 struct mention {
   mention_kind kind = mention_kind::none;

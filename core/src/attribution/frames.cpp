@@ -41,6 +41,17 @@ act act_after(const tokens& tk, size_t begin, size_t end) {
     return a;
   }
   verb v = tk.cls(i).v;
+  if (i + 2 < end && tk.is_word(i, w_the) && tk.is_word(i + 1, w_statement | w_release) &&
+      tk.is_word(i + 2) && tk.cls(i + 2).v != verb::none) {
+    // ""...," the statement said."
+    a.who.kind = mention_kind::document;
+    a.who.b = i, a.who.e = i + 2;
+    a.who.at = {tk.t[i].at.start, tk.t[i + 1].at.end};
+    a.verb_at = i + 2;
+    a.kind = verb::attributes;
+    a.cue = cue::statement;
+    return a;
+  }
   if (v != verb::none && !tk.has(i, w_told)) {
     size_t j = i + 1;
     while (j < end && tk.is_word(j, w_adverb)) ++j;
@@ -133,6 +144,14 @@ act act_after(const tokens& tk, size_t begin, size_t end) {
 
 namespace {
 
+bool conjunction(const tokens& tk, size_t i) {
+  if (!tk.is_word(i)) return false;
+  std::string_view w = tk.word(i);
+  for (std::string_view c : {"but", "and", "so", "yet", "then", "still"})
+    if (text::iequals(w, c)) return true;
+  return false;
+}
+
 // The subject of the sentence tk[begin, i): its first name or pronoun,
 // followed by a lowercase word (its verb) or, opening the sentence, by the
 // comma of an appositive ("Councillor Gareth Pryce, leader of ..., welcomed").
@@ -141,10 +160,12 @@ mention sentence_subject(const tokens& tk, size_t begin, size_t i) {
     if (!tk.is_word(k) || !(upper_word(tk, k) || tk.cls(k).pronoun)) continue;
     mention m = mention_after(tk, k, i);
     if (m.kind != mention_kind::name && m.kind != mention_kind::pronoun) continue;
-    bool opens = k == begin || (k == begin + 1 && tk.has(begin, w_determiner));
+    // (after "The", or a conjunction: "But Achterberg, 38, appeared")
+    bool opens =
+        k == begin || (k == begin + 1 && (tk.has(begin, w_determiner) || conjunction(tk, begin)));
     // A pronoun is the subject only where the sentence starts; later it
     // belongs to a clause ("A cashier, who said she had not been ...").
-    if (m.kind == mention_kind::pronoun && k != begin) return {};
+    if (m.kind == mention_kind::pronoun && !opens) return {};
     if (m.e < i && ((tk.is_word(m.e) && !upper_word(tk, m.e)) || (opens && tk.punct(m.e, ','))))
       return m;
     k = m.e > k ? m.e - 1 : k;
@@ -248,6 +269,18 @@ act act_before(const tokens& tk, size_t begin, size_t end, bool partial) {
     for (size_t k = i + 1; k + 1 < j; ++k)
       if (tk.has(k + 1, w_statement) && tk.has(k, w_a | w_written)) a.cue = cue::statement;
     return a;
+  }
+  // A colon after a sentence whose subject is named, with no speech verb:
+  // "Janelle Whitfield read from a handwritten statement:".
+  if (colon) {
+    a.who = sentence_subject(tk, begin, j);
+    if (a.who.kind == mention_kind::name) {
+      a.verb_at = j - 1;
+      a.kind = verb::attributes;
+      a.cue = cue::colon;
+      return a;
+    }
+    a.who = {};
   }
   return a;
 }
