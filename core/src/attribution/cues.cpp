@@ -330,7 +330,7 @@ mention read_run(const tokens& tk, size_t b, size_t e) {
       if (tk.cls(i).title_gender) g = tk.cls(i).title_gender;
       if (k < e && abbrev_period(tk, k)) ++k;
       if (k + 1 < e && tk.has(k, w_of) && upper_word(tk, k + 1)) k += 2;
-    } else if (!upper_word(tk, i) && !tk.has(i, w_particle | w_of)) {
+    } else if (!upper_word(tk, i) && !tk.has(i, w_particle | w_of | w_and)) {
       k = i + 1;  // a lowercase modifier belongs to the title: "presidential nominee"
     }
   }
@@ -545,6 +545,10 @@ mention mention_after(const tokens& tk, size_t i, size_t end) {
       for (j = i + 1; j < end && j < i + 6 && tk.is_word(j) && upper_word(tk, j); ++j) {
       }
       if (j == i + 1) return {};
+      // Not when a noun follows: "the Minneapolis-based maker", "the Labour
+      // government" name no organization of their own.
+      if (j < end && tk.is_word(j) && !upper_word(tk, j) && !tk.has(j, w_verb) && modifier(tk, j))
+        return {};
       head = j - 1;
     }
     return read_run(tk, i, head + 1);
