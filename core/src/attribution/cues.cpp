@@ -143,7 +143,9 @@ class word_table {
     add_all({"quoted"}, w_quoted);
     add_all({"as"}, w_as);
     add_all({"saying"}, w_saying);
-    add_all({"statement"}, w_statement);
+    // What an organization issues: "said in a letter", "according to a presentation".
+    add_all({"statement", "letter", "presentation", "filing", "memo", "notice", "post"},
+            w_statement);
     add_all({"release"}, w_release);
     add_all({"written", "joint"}, w_written);
     add_all({"news"}, w_news);
@@ -255,6 +257,11 @@ bool abbrev_period(const tokens& tk, size_t i) {
 // Whether token i may continue a name run that token `prev` (or nothing) began.
 bool namish(const tokens& tk, size_t i, size_t end) {
   if (abbrev_period(tk, i)) return true;
+  // The apostrophe of a plural possessor inside a name: "Traders' Association".
+  if (i > 0 && i + 1 < end && tk.is_word(i - 1) && tk.word(i - 1).back() == 's' &&
+      tk.t[i - 1].at.end == tk.t[i].at.start && tk.is_word(i + 1) && upper_word(tk, i + 1) &&
+      (tk.word(i) == "'" || tk.word(i) == "\xE2\x80\x99"))
+    return true;
   if (!tk.is_word(i)) return false;
   if (upper_word(tk, i)) return true;
   if (tk.has(i, w_title)) return true;
@@ -399,8 +406,12 @@ bool possessive_s(const tokens& tk, size_t j) {
 // An organization's name goes on over "and" or "&": "Merunga Water and
 // Sewerage Company", "Severn & Wye Power" (a person's name never does:
 // "Emeka and Chidi Okonjo" are two people). Returns the run's new end.
+bool and_at(const tokens& tk, size_t j) {
+  return tk.is_word(j, w_and) || tk.punct(j, '&');
+}
+
 size_t org_and(const tokens& tk, size_t i, size_t j, size_t end) {
-  if (j + 1 >= end || !tk.is_word(j, w_and) || !upper_word(tk, j + 1)) return j;
+  if (j + 1 >= end || !and_at(tk, j) || !upper_word(tk, j + 1)) return j;
   size_t k = j + 1;
   while (k < end && k < j + 8 && namish(tk, k, end)) ++k;
   for (size_t x = i; x < k; ++x)
@@ -410,12 +421,12 @@ size_t org_and(const tokens& tk, size_t i, size_t j, size_t end) {
 
 // The same, backward: the run [b, j) may begin after "X and".
 size_t org_and_back(const tokens& tk, size_t begin, size_t b, size_t j) {
-  if (b < begin + 2 || !tk.is_word(b - 1, w_and) || !upper_word(tk, b - 2)) return b;
+  if (b < begin + 2 || !and_at(tk, b - 1) || !upper_word(tk, b - 2)) return b;
   bool org = false;
   for (size_t x = b; x < j; ++x) org = org || tk.is_word(x, w_org);
   if (!org) return b;
   size_t k = b - 1;
-  while (k > begin && k + 8 > b && namish(tk, k - 1, j) && !tk.is_word(k - 1, w_and)) --k;
+  while (k > begin && k + 8 > b && namish(tk, k - 1, j) && !and_at(tk, k - 1)) --k;
   return k;
 }
 
@@ -626,7 +637,10 @@ mention mention_before(const tokens& tk, size_t begin, size_t end) {
     while (k > begin && k + 24 > close && !tk.punct(k - 1, ',')) --k;
     if (k <= begin || !tk.punct(k - 1, ',')) return {};
     mention m = plain_before(tk, begin, k - 1);
-    if (m.kind == mention_kind::name) return m;
+    // ", which represents ...,": the noun before it is a thing, not the
+    // subject; look further back.
+    bool thing = tk.is_word(k) && text::iequals(tk.word(k), "which");
+    if (m.kind == mention_kind::name && !thing) return m;
     mention nm = mention_after(tk, k, close);
     if (nm.kind == mention_kind::name && nm.e == close &&
         (m.kind == mention_kind::role || m.kind == mention_kind::generic ||

@@ -16,6 +16,18 @@ bool word_is(const tokens& tk, size_t i, std::string_view w) {
   return tk.is_word(i) && text::iequals(tk.word(i), w);
 }
 
+// "a presentation released with the results", "the statement": a document
+// whose issuer speaks (the sieves find who issued it).
+mention document_at(const tokens& tk, size_t i, size_t end) {
+  mention m;
+  if (i + 1 >= end || !tk.is_word(i, w_determiner) || !tk.is_word(i + 1, w_statement | w_release))
+    return m;
+  m.kind = mention_kind::document;
+  m.b = i, m.e = i + 2;
+  m.at = {tk.t[i].at.start, tk.t[i + 1].at.end};
+  return m;
+}
+
 // Where an act read from `begin` ends: past its mention and its verb.
 size_t act_end(const act& a) {
   return std::max(a.who.e, a.verb_at + 1);
@@ -35,6 +47,7 @@ act act_after(const tokens& tk, size_t begin, size_t end) {
   if (i >= end || !tk.is_word(i)) return a;
   if (tk.has(i, w_according) && i + 1 < end && tk.has(i + 1, w_to)) {
     a.who = mention_after(tk, i + 2, end);
+    if (a.who.kind == mention_kind::none) a.who = document_at(tk, i + 2, end);
     a.verb_at = i;
     a.kind = verb::attributes;
     a.cue = cue::according_to;
@@ -44,9 +57,7 @@ act act_after(const tokens& tk, size_t begin, size_t end) {
   if (i + 2 < end && tk.is_word(i, w_the) && tk.is_word(i + 1, w_statement | w_release) &&
       tk.is_word(i + 2) && tk.cls(i + 2).v != verb::none) {
     // ""...," the statement said."
-    a.who.kind = mention_kind::document;
-    a.who.b = i, a.who.e = i + 2;
-    a.who.at = {tk.t[i].at.start, tk.t[i + 1].at.end};
+    a.who = document_at(tk, i, end);
     a.verb_at = i + 2;
     a.kind = verb::attributes;
     a.cue = cue::statement;
@@ -222,6 +233,7 @@ act act_before(const tokens& tk, size_t begin, size_t end, bool partial) {
     }
     if (tk.has(i, w_according) && i + 1 < j && tk.has(i + 1, w_to)) {
       a.who = mention_after(tk, i + 2, j);
+      if (a.who.kind == mention_kind::none) a.who = document_at(tk, i + 2, j);
       a.verb_at = i;
       a.kind = verb::attributes;
       a.cue = cue::according_to;
