@@ -249,9 +249,13 @@ bool upper_word(const tokens& tk, size_t i) {
 }
 
 // A period glued to a short capitalized word or an initial: "Sen.", "J.".
+// Only an initial, a title or a suffix: "May." and "Li." end sentences.
 bool abbrev_period(const tokens& tk, size_t i) {
   if (!tk.punct(i, '.') || i == 0 || !tk.is_word(i - 1) || !upper_word(tk, i - 1)) return false;
-  return tk.t[i - 1].at.end == tk.t[i].at.start && tk.t[i - 1].at.size() <= 4;
+  if (tk.t[i - 1].at.end != tk.t[i].at.start || tk.t[i - 1].at.size() > 4) return false;
+  std::string_view w = tk.word(i - 1);
+  return w.size() == 1 || tk.has(i - 1, w_title) || iequals(w, "jr") || iequals(w, "sr") ||
+         iequals(w, "st");
 }
 
 // Whether token i may continue a name run that token `prev` (or nothing) began.
@@ -357,17 +361,26 @@ mention read_run(const tokens& tk, size_t b, size_t e) {
   // Zealand's Ministry of Education", "the Federation's Tor Eriksen"); an
   // organization word makes it an organization; a person's name ends before
   // "of" ("Sofia Lindqvist of Sweden").
-  size_t of = e;
+  size_t of = e, possessor = e;
+  bool org_after = false;  // an organization word after the possessor
   for (size_t x = k; x < e; ++x) {
     if (!tk.is_word(x)) continue;
     std::string_view w = tk.word(x);
     if (x + 1 < e && w.back() == 's' && strip_possessive(w) < w.size() && upper_word(tk, x + 1)) {
-      k = x + 1, m.org = false, of = e;
+      possessor = x, org_after = false;
+      if (tk.has(x, w_org)) m.org = true;
       continue;
     }
     const word_class& c = tk.cls(x);
-    if (c.bits & w_org) m.org = true;
+    if (c.bits & w_org) m.org = true, org_after = true;
     if ((c.bits & w_of) && x > k && of == e) of = x;
+  }
+  // (An organization keeps its possessor: "Moody's Analytics", "McDonald's".)
+  if (possessor < e && !org_after) {
+    m.org = false;
+    k = possessor + 1, of = e;
+    for (size_t x = k + 1; x < e && of == e; ++x)
+      if (tk.is_word(x, w_of)) of = x;
   }
   if (!m.org) e = of;
   // A street, a bay or a marathon is nobody's name.
