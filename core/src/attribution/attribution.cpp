@@ -662,6 +662,8 @@ int context::add_name(const mention& m) {
       const entity& e = ents_[k];
       if (!e.n_words || e.last_pos < best || (found >= 0 && e.last_pos == best)) continue;
       bool person = e.kind == speaker_kind::person;
+      // "Ms Haddad" is not the Haddad the text shows to be a man.
+      if ((m.gender == 'm' || m.gender == 'f') && e.gender && e.gender != m.gender) continue;
       bool hit = pass == 0
                      ? e.name == name || (w.n == 1 && person && last_word(e) == w.w[0]) ||
                            (e.n_words == 1 && w.n > 1 && w.w[w.n - 1] == first_word(e) && !m.org)

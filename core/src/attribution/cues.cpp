@@ -275,14 +275,28 @@ bool namish(const tokens& tk, size_t i, size_t end) {
   // (after a name only an organization word: "Lopez faced businessman" is a verb).
   // ("Chief financial officer": after a title the modifier belongs to it.)
   bool after_name = i > 0 && tk.is_word(i - 1) && upper_word(tk, i - 1) && !tk.has(i - 1, w_title);
-  return i + 1 < end && tk.is_word(i + 1, w_title) && (!after_name || tk.has(i, w_org)) &&
-         !tk.has(i, w_verb | w_adverb | w_determiner | w_pronoun);
+  if (after_name && !tk.has(i, w_org)) return false;
+  if (tk.has(i, w_verb | w_adverb | w_determiner | w_pronoun | w_not_name | w_be)) return false;
+  // (two modifiers at most: "product liability lawyer")
+  for (size_t k = i + 1; k < end && k < i + 3 && tk.is_word(k); ++k) {
+    if (tk.has(k, w_title)) return true;
+    if (tk.upper(k) || tk.has(k, w_verb | w_adverb | w_determiner | w_pronoun | w_not_name | w_be))
+      return false;
+  }
+  return false;
 }
 
 size_t strip_possessive(std::string_view w) {
   if (w.size() > 2 && (w.substr(w.size() - 2) == "'s")) return w.size() - 2;
   if (w.size() > 4 && w.substr(w.size() - 4) == "\xE2\x80\x99s") return w.size() - 4;
   return w.size();
+}
+
+// "Maryland-based", "Paris-born": a capitalized adjective, never a name.
+bool adjective(std::string_view w) {
+  for (std::string_view suffix : {"-based", "-born", "-raised", "-bred", "-owned", "-run"})
+    if (w.size() > suffix.size() && w.substr(w.size() - suffix.size()) == suffix) return true;
+  return false;
 }
 
 // Reads tokens [b, e) of a name run as title + name.
@@ -321,8 +335,20 @@ mention read_run(const tokens& tk, size_t b, size_t e) {
     m.title = m.at;
     return m;
   }
-  if (!upper_word(tk, b) && !tk.has(b, w_title) && !(b + 1 < e && tk.is_word(b + 1, w_title)))
+  if (!upper_word(tk, b) && !tk.has(b, w_title) && !(b + 1 < e && tk.is_word(b + 1, w_title)) &&
+      !(b + 2 < e && !upper_word(tk, b + 1) && tk.is_word(b + 2, w_title)))
     return m;
+  // "Maryland-based lawyer Jim Dunham": the adjective is part of the title.
+  if (b + 1 < e && adjective(tk.word(b))) {
+    mention rest = read_run(tk, b + 1, e);
+    if (rest.kind != mention_kind::name) return {};
+    rest.b = b;
+    rest.at.start = tk.t[b].at.start;
+    rest.title.start = tk.t[b].at.start;
+    if (rest.title.end < rest.title.start) rest.title.end = rest.title.start;
+    return rest;
+  }
+  if (e == b + 1 && adjective(tk.word(b))) return m;
   if (tk.has(b, w_not_name | w_pronoun) || tk.cls(b).pronoun) return m;  // "I", "We"
   if (e == b + 1 && tk.has(b, w_generic)) {
     // "Officials said": a source with no name, capitalized or not.
@@ -335,8 +361,13 @@ mention read_run(const tokens& tk, size_t b, size_t e) {
   char g = 0;
   for (size_t i = b; i < e; ++i) {
     if (!tk.is_word(i)) continue;
-    if (tk.has(i, w_title) && !(upper_word(tk, i) && i + 1 < e && !tk.is_word(i + 1) &&
-                                !abbrev_period(tk, i + 1) && i > b)) {
+    // A capitalized title word ending the run after a given name is a
+    // surname: "Paul Expert", "Jane Judge".
+    bool surname = upper_word(tk, i) && i + 1 == e && i > b && upper_word(tk, i - 1) &&
+                   !tk.has(i - 1, w_title);
+    if (tk.has(i, w_title) && !surname &&
+        !(upper_word(tk, i) && i + 1 < e && !tk.is_word(i + 1) && !abbrev_period(tk, i + 1) &&
+          i > b)) {
       k = i + 1;
       if (tk.cls(i).title_gender) g = tk.cls(i).title_gender;
       if (k < e && abbrev_period(tk, k)) ++k;
@@ -645,15 +676,20 @@ mention mention_before(const tokens& tk, size_t begin, size_t end) {
   // for the campaign, said", "Kwame Asante, 37, who lives on Clay Street,
   // said"; or the name is the appositive: "His sister, Maria Reyes, said".
   size_t close = j - 1;
+  mention antecedent;  // the thing a ", which" clause was about
   for (int n = 0; n < 2; ++n) {
     size_t k = close;
     while (k > begin && k + 24 > close && !tk.punct(k - 1, ',')) --k;
-    if (k <= begin || !tk.punct(k - 1, ',')) return {};
+    // No earlier appositive: the thing ", which ..." was about is the
+    // subject ("The Ministry of Maritime Affairs, which must approve
+    // changes, said").
+    if (k <= begin || !tk.punct(k - 1, ',')) return antecedent;
     mention m = plain_before(tk, begin, k - 1);
     // ", which represents ...,": the noun before it is a thing, not the
     // subject; look further back.
     bool thing = tk.is_word(k) && text::iequals(tk.word(k), "which");
     if (m.kind == mention_kind::name && !thing) return m;
+    antecedent = thing && m.kind == mention_kind::name ? m : mention{};
     mention nm = mention_after(tk, k, close);
     if (nm.kind == mention_kind::name && nm.e == close &&
         (m.kind == mention_kind::role || m.kind == mention_kind::generic ||
