@@ -34,7 +34,8 @@ struct entity {
   std::string_view role;            // title as printed in the first titled mention
   uint32_t words = 0, n_words = 0;  // the name's words, in the context's word pool
   uint32_t role_words = 0, n_role_words = 0;
-  int first_alias = -1, last_alias = -1;  // chain in the context's alias pool
+  uint32_t more_words = 0, n_more_words = 0;  // a second role ("the trust's chair")
+  int first_alias = -1, last_alias = -1;      // chain in the context's alias pool
   speaker_kind kind = speaker_kind::person;
   char gender = 0;           // 'm', 'f' or 0
   uint32_t last_pos = 0;     // the latest mention, plus one (0: none yet)
@@ -362,6 +363,24 @@ class context {
     split_words(r, pool_);
     e.n_role_words = static_cast<uint32_t>(pool_.size()) - e.role_words;
   }
+  // A role the entity holds beside the one it is shown with ("Professor
+  // Amara Obi, the university's vice-chancellor,"): its words only.
+  void add_role(entity& e, std::string_view r) {
+    if (e.role.empty()) return set_role(e, r);
+    if (e.n_more_words || r == e.role) return;
+    e.more_words = static_cast<uint32_t>(pool_.size());
+    split_words(r, pool_);
+    e.n_more_words = static_cast<uint32_t>(pool_.size()) - e.more_words;
+  }
+  // Calls f(word) for every word of every role the entity holds.
+  template <class F>
+  bool any_role_word(const entity& e, F f) const {
+    for (uint32_t r = 0; r < e.n_role_words; ++r)
+      if (f(pool_[e.role_words + r])) return true;
+    for (uint32_t r = 0; r < e.n_more_words; ++r)
+      if (f(pool_[e.more_words + r])) return true;
+    return false;
+  }
   // The same with the words already split (split_words would find them).
   void set_name(entity& e, std::string_view n, const phrase& w) {
     if (w.n == 8) return set_name(e, n);  // the phrase may have stopped short
@@ -611,7 +630,7 @@ void context::read_names(const tokens& tk, uint32_t para_start) {
     if (e < 0) e = add_name(m);
     if (e < 0) continue;
     entity& en = ents_[static_cast<size_t>(e)];
-    if (!c.role.empty() && en.role.empty()) set_role(en, view(c.role));
+    if (!c.role.empty()) add_role(en, view(c.role));
     if ((c.gender == 'm' || c.gender == 'f') && !en.gender) en.gender = c.gender;
     if (c.kind == 'o' && !en.gender && en.role.empty()) en.kind = speaker_kind::organization;
     note(m.at.start, e);
@@ -779,14 +798,9 @@ int context::find_role(const mention& m, uint32_t pos, bool whole) const {
   for (size_t n = 0; n < 400 && back.next(h); ++n) {
     const entity& e = ents_[static_cast<size_t>(h.entity)];
     if (e.role.empty() || e.kind != speaker_kind::person) continue;
+    // ("trust's" is not "trust": a possessor is not the role)
     auto has = [&](std::string_view x) {
-      for (uint32_t r = 0; r < e.n_role_words; ++r) {
-        std::string_view y = pool_[e.role_words + r];
-        if (iequals(y, x)) return true;
-        if (possessive(y) && iequals(y.substr(0, x.size()), x) && y.size() > x.size() + 1)
-          return false;  // "trust's" is not "trust"
-      }
-      return false;
+      return any_role_word(e, [&](std::string_view y) { return iequals(y, x); });
     };
     bool all = true;
     for (size_t i = from; i < w.n && all; ++i) all = has(w.w[i]);
@@ -936,11 +950,12 @@ void context::read_interview_cast(uint32_t first_turn, int& asker, int& answerer
   for (auto it = order.rbegin(); it != order.rend(); ++it) {
     const entity& e = ents_[static_cast<size_t>(*it)];
     if (e.kind == speaker_kind::organization || !person_like(e)) continue;
-    bool asks = false;
-    for (uint32_t r = 0; r < e.n_role_words; ++r)
+    bool asks = any_role_word(e, [](std::string_view x) {
       for (std::string_view w : {"reporter", "correspondent", "interviewer", "host", "presenter",
                                  "editor", "journalist", "writer"})
-        asks = asks || iequals(pool_[e.role_words + r], w);
+        if (iequals(x, w)) return true;
+      return false;
+    });
     if (asks && asker < 0) asker = *it;
     if (!asks && answerer < 0) answerer = *it;
   }
@@ -1040,13 +1055,13 @@ int context::of_generation(std::string_view name, char gen) const {
     const entity& e = ents_[static_cast<size_t>(id)];
     if (e.kind == speaker_kind::organization || e.n_words < 2 || last_word(e) != surname) return;
     ++n;
-    for (uint32_t r = 0; r < e.n_role_words; ++r) {
-      std::string_view x = pool_[e.role_words + r];
+    any_role_word(e, [&](std::string_view x) {
       for (std::string_view c : {"son", "daughter", "grandson", "granddaughter", "nephew", "niece"})
         if (iequals(x, c)) younger = id;
       for (std::string_view c : {"father", "mother", "grandfather", "grandmother", "uncle", "aunt"})
         if (iequals(x, c)) elder = id;
-    }
+      return false;
+    });
   });
   if (n != 2) return -1;
   int other = -1;

@@ -68,6 +68,17 @@ act act_after(const tokens& tk, size_t begin, size_t end) {
     while (j < end && tk.is_word(j, w_adverb)) ++j;
     a.who = mention_after(tk, j, end);
     with_whom(tk, a.who, end);
+    // "said his son, Nikos Vlahos, who runs": the name of the role.
+    if (a.who.kind == mention_kind::role && !a.who.org && a.who.e + 1 < end &&
+        tk.punct(a.who.e, ',')) {
+      mention n = mention_after(tk, a.who.e + 1, end);
+      if (n.kind == mention_kind::name && !n.org &&
+          (n.e >= end || tk.punct(n.e, ',') || tk.punct(n.e, '.'))) {
+        n.title = a.who.at;
+        if (!n.gender) n.gender = a.who.gender;
+        a.who = n;
+      }
+    }
     a.verb_at = i;
     a.kind = v;
     return a;
