@@ -85,10 +85,12 @@ cast_note read_cast(const tokens& tk, const mention& m, uint32_t para_start) {
   }
   // Before it: "the harbour master, Jane Doe," (the name closed by a comma
   // or the sentence end, so "the mayor, Lee and Reyes" is no apposition).
-  if (c.role.empty() && m.b >= 2 && tk.punct(m.b - 1, ',') &&
+  // ("the inquiry's chair, the retired judge Oluwaseun Adebayo,")
+  size_t b = m.b > 0 && tk.is_word(m.b - 1, w_determiner) ? m.b - 1 : m.b;
+  if (c.role.empty() && b >= 2 && tk.punct(b - 1, ',') &&
       (m.e >= tk.n || tk.punct(m.e, ',') || tk.punct(m.e, '.'))) {
-    mention r = mention_before(tk, 0, m.b - 1);
-    if (r.kind == mention_kind::role && !r.org && r.e == m.b - 1)
+    mention r = mention_before(tk, 0, b - 1);
+    if (r.kind == mention_kind::role && !r.org && r.e == b - 1)
       c.role = bare_role(tk, r), c.gender = r.gender;
   }
   // A lone capitalized word opening a sentence, with no title and no known
