@@ -323,6 +323,7 @@ class context {
   token_buffer* spare_;  // three, for the rare range that cuts a token of words_
   tokens window(span r, token_buffer& spare);
   act colon_paragraph(size_t pi);
+  bool ends_with_colon(span r) const;
 
   std::string_view view(span s) const { return d_.view(s); }
   void prepare();
@@ -540,6 +541,10 @@ void context::prepare() {
     act after = act_after(tt, 0, tt.n);
     act before = act_before(lt, 0, lt.n, q.kind == quote_kind::partial);
     bool lead_first = q.kind == quote_kind::partial && before.who.kind == mention_kind::name;
+    // A quote introduced with a colon ("X said in a statement:") is X's;
+    // "It added:" after it introduces the next one.
+    if (before.found() && ends_with_colon(l.lead)) lead_first = true;
+    if (after.found() && ends_with_colon(l.tail)) after = {};
     l.a = after.found() && !lead_first ? after : before;
     if (!l.a.found()) l.a = act_passive(lt, tt);
     if (!l.a.found()) l.a = act_closing(tt, 0, tt.n);
@@ -565,6 +570,13 @@ act context::colon_paragraph(size_t pi) {
   act a = act_before(t, 0, t.n);
   if (a.found()) a.cue = cue::colon;
   return a;
+}
+
+// Whether the writer's words text[r] end with a colon.
+bool context::ends_with_colon(span r) const {
+  uint32_t e = r.end;
+  while (e > r.start && (d_.text[e - 1] == ' ' || d_.text[e - 1] == '\n')) --e;
+  return e > r.start && d_.text[e - 1] == ':';
 }
 
 // Tokens of text[r]: a window into words_ when r lies in one segment without

@@ -697,6 +697,8 @@ mention mention_before(const tokens& tk, size_t begin, size_t end) {
       if (m.kind == mention_kind::role && !m.org) {
         nm.title = m.at;
         if (!nm.gender || nm.gender == 'o') nm.gender = m.gender;
+      } else if (m.kind == mention_kind::role) {
+        nm.org = true, nm.gender = 'o';  // "The municipal tram operator, KLS, said"
       }
       return nm;
     }

@@ -23,7 +23,7 @@ bool closing_mark(uint32_t c) {
 mention role_at(const tokens& tk, size_t i) {
   if (i >= tk.n || !tk.is_word(i, w_determiner)) return {};
   mention r = mention_after(tk, i, tk.n);
-  if (r.kind != mention_kind::role || r.org) return {};
+  if (r.kind != mention_kind::role) return {};
   size_t e = r.e;
   // "the chair of the committee", "a spokeswoman for the ministry"
   if (e + 1 < tk.n && tk.is_word(e) && (tk.has(e, w_of | w_for))) {
@@ -81,7 +81,10 @@ cast_note read_cast(const tokens& tk, const mention& m, uint32_t para_start) {
   // After the name: ", the harbour master," / ", her sister,"
   if (m.e + 1 < tk.n && tk.punct(m.e, ',')) {
     mention r = role_at(tk, m.e + 1);
-    if (r.kind == mention_kind::role) c.role = bare_role(tk, r), c.gender = r.gender;
+    if (r.kind == mention_kind::role && r.org)
+      c.kind = 'o';  // "Corvane Foods, the Minneapolis-based company,"
+    else if (r.kind == mention_kind::role)
+      c.role = bare_role(tk, r), c.gender = r.gender;
   }
   // Before it: "the harbour master, Jane Doe," (the name closed by a comma
   // or the sentence end, so "the mayor, Lee and Reyes" is no apposition).
@@ -90,8 +93,12 @@ cast_note read_cast(const tokens& tk, const mention& m, uint32_t para_start) {
   if (c.role.empty() && b >= 2 && tk.punct(b - 1, ',') &&
       (m.e >= tk.n || tk.punct(m.e, ',') || tk.punct(m.e, '.'))) {
     mention r = mention_before(tk, 0, b - 1);
-    if (r.kind == mention_kind::role && !r.org && r.e == b - 1)
-      c.role = bare_role(tk, r), c.gender = r.gender;
+    if (r.kind == mention_kind::role && r.e == b - 1) {
+      if (r.org)
+        c.kind = 'o';  // "The municipal tram operator, Krakowskie Linie Szynowe,"
+      else
+        c.role = bare_role(tk, r), c.gender = r.gender;
+    }
   }
   // A lone capitalized word opening a sentence, with no title and no known
   // given name, may be any word: "Families have waited long enough".
