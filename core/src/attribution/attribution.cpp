@@ -337,7 +337,7 @@ class context {
   void read_paragraph(size_t pi, size_t& qi);
   int add_name(const mention& m);
   int find_role(const mention& m, uint32_t pos, bool whole = false) const;
-  int find_pronoun(char g, uint32_t pos, int last_speaker, bool& ambiguous) const;
+  int find_pronoun(char g, uint32_t pos, int last_speaker, bool& ambiguous, int depth = 0) const;
   int find_org(const mention& m, uint32_t pos);
   int role_entity(const mention& m);
   void assign(size_t qi, int ent, enum cue c, span mention_span);
@@ -822,12 +822,23 @@ int context::find_role(const mention& m, uint32_t pos, bool whole) const {
   return whole ? -1 : head_only;
 }
 
+// Whether a sentence opens with a subordinate clause ("When ...,", "As ...,").
+bool subordinate(std::string_view open) {
+  size_t sp = open.find(' ');
+  std::string_view w = open.substr(0, sp);
+  for (std::string_view c : {"When", "After", "As", "While", "Before", "Although", "Though", "If",
+                             "Because", "Since", "Once", "Until", "Asked"})
+    if (w == c) return true;
+  return false;
+}
+
 // The person (or organization, for "it"/"they") a pronoun at pos refers to:
 // the compatible entities of the nearest sentence before it that has any.
 // One is the answer; of several, the last speaker, else the only one whose
 // gender the text shows, else the sentence's subject (the first, opening
 // it: "Anders Bakke, who leads the group Havvakt, said"); else no one.
-int context::find_pronoun(char g, uint32_t pos, int last_speaker, bool& ambiguous) const {
+int context::find_pronoun(char g, uint32_t pos, int last_speaker, bool& ambiguous,
+                          int depth) const {
   ambiguous = false;
   bool want_org = g == 'o' || g == 'p';
   constexpr size_t kMax = 8;
@@ -854,7 +865,32 @@ int context::find_pronoun(char g, uint32_t pos, int last_speaker, bool& ambiguou
     }
   }
   if (n == 0) return -1;
+  std::string_view s = d_.text;
+  uint32_t from = sentence >= 0 ? d_.sentences[static_cast<size_t>(sentence)].start : 0;
+  bool subject_seen = false;
+  for (size_t k = 0; k < n; ++k) subject_seen = subject_seen || first[k] < from + 4;
+  // "He admitted he had not watched Fry's saves. "...," he said.": that
+  // sentence's subject is the same pronoun, so its names are objects; the
+  // chain goes on from before it.
+  if ((g == 'm' || g == 'f') && !subject_seen && depth < 3 && sentence >= 0) {
+    std::string_view open = s.substr(from, 4);
+    if ((g == 'm' && (open.substr(0, 3) == "He " || open.substr(0, 3) == "He\xE2")) ||
+        (g == 'f' && (open == "She " || open == "She\xE2")))
+      return find_pronoun(g, from, last_speaker, ambiguous, depth + 1);
+  }
   if (n == 1) return cand[0];
+  // "When Mr. Levin asked ..., Mr. Whitaker rose to object.": the subject
+  // of the main clause, after the opening clause's comma.
+  if (sentence >= 0 && subordinate(s.substr(from, 8))) {
+    size_t comma = s.find(',', from);
+    int main_subject = -1;
+    uint32_t best = UINT32_MAX;
+    for (size_t k = 0; k < n; ++k)
+      if (comma != std::string_view::npos && first[k] > comma && first[k] < comma + 24 &&
+          first[k] < best)
+        best = first[k], main_subject = cand[k];
+    if (main_subject >= 0) return main_subject;
+  }
   for (size_t k = 0; k < n; ++k)
     if (cand[k] == last_speaker) return cand[k];
   if (g == 'm' || g == 'f') {

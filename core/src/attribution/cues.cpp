@@ -321,6 +321,7 @@ mention read_run(const tokens& tk, size_t b, size_t e) {
       m.kind = mention_kind::role;
       m.gender = head.title_gender;
     } else if (upper_word(tk, e - 1) && b + 1 < e && upper_word(tk, b + 1)) {
+      if (!(head.bits & w_org) && (head.bits & w_place)) return {};  // "the London Marathon"
       m.kind = mention_kind::name;  // the Kremlin, the Chinese Foreign Ministry
       m.org = true;
       m.gender = 'o';
