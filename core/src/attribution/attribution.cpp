@@ -340,6 +340,7 @@ class context {
   int find_pronoun(char g, uint32_t pos, int last_speaker, bool& ambiguous, int depth = 0) const;
   int find_org(const mention& m, uint32_t pos);
   int role_entity(const mention& m);
+  int find_role_ahead(const mention& m, uint32_t pos) const;
   void assign(size_t qi, int ent, enum cue c, span mention_span);
   void note(uint32_t pos, int ent);
   int add_entity(entity&& e);
@@ -935,7 +936,7 @@ int context::find_org(const mention& m, uint32_t pos) {
   for (size_t n = 0; n < 400 && back.next(h); ++n) {
     const entity& e = ents_[static_cast<size_t>(h.entity)];
     if (e.kind != speaker_kind::organization || !e.n_words) continue;
-    if (latest < 0 && pos - h.pos < 1500) latest = h.entity;
+    if (latest < 0 && pos - h.pos < 4000) latest = h.entity;
     for (uint32_t x = 0; x < e.n_words; ++x)
       if (iequals(pool_[e.words + x], head)) return h.entity;
   }
@@ -1180,11 +1181,35 @@ void context::sieve_document() {
   }
 }
 
+// A role whose holder the story names just after it ("Its chief executive
+// called the line "..."" ... "chief executive Naomi Feldstein said"): the
+// first entity within the next three paragraphs holding every word of it.
+int context::find_role_ahead(const mention& m, uint32_t pos) const {
+  phrase w(view(m.at));
+  size_t from = 0;
+  while (from < w.n && (classify(w.w[from]).bits & w_determiner || possessive(w.w[from]))) ++from;
+  if (from >= w.n || (w.n && (iequals(w.w[0], "a") || iequals(w.w[0], "an")))) return -1;
+  auto it = std::upper_bound(history_.begin(), history_.end(), pos,
+                             [](uint32_t p, const mention_at& x) { return p < x.pos; });
+  int p0 = text::paragraph_at(d_, pos);
+  for (; it != history_.end() && it->pos < pos + 2500; ++it) {
+    if (text::paragraph_at(d_, it->pos) > p0 + 3) break;
+    const entity& e = ents_[static_cast<size_t>(it->entity)];
+    if (e.kind != speaker_kind::person || e.role.empty()) continue;
+    bool all = true;
+    for (size_t i = from; i < w.n && all; ++i)
+      all = any_role_word(e, [&](std::string_view y) { return iequals(y, w.w[i]); });
+    if (all) return it->entity;
+  }
+  return -1;
+}
+
 void context::sieve_role() {
   for (size_t i = 0; i < q_.size(); ++i) {
     local& l = info_[i];
     if (l.resolved || l.a.who.kind != mention_kind::role || l.a.who.org) continue;
     int e = find_role(l.a.who, l.a.who.at.start);
+    if (e < 0) e = find_role_ahead(l.a.who, l.a.who.at.end);
     if (e < 0) e = role_entity(l.a.who);  // an unnamed "spokeswoman": herself
     assign(i, e, cue::role, l.a.who.at);
   }

@@ -277,6 +277,20 @@ act act_before(const tokens& tk, size_t begin, size_t end, bool partial) {
     a.verb_at = i;
     a.kind = vk;
     a.cue = colon ? cue::colon : cue::explicit_verb;
+    // "Ms. Feldstein said the company had informed them "..."": a partial
+    // inside a reported clause is the reporter's words.
+    if (partial && a.who.kind != mention_kind::name) {
+      for (size_t k = i; k-- > begin;) {
+        if (!tk.is_word(k) || tk.cls(k).v != verb::reports || plural_noun(tk, begin, k)) continue;
+        mention outer = mention_before(tk, begin, k);
+        if (outer.kind == mention_kind::name || outer.kind == mention_kind::pronoun) {
+          a.who = outer;
+          a.verb_at = k;
+          a.kind = verb::reports;
+        }
+        break;
+      }
+    }
     if (tk.has(i, w_saying) && i > begin && tk.has(i - 1, w_as)) {
       // "X was quoted (by Y) as saying:"; "the paper quoted Y as saying":
       for (size_t k = begin; k + 1 < i; ++k) {
