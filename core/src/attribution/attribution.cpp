@@ -486,7 +486,7 @@ void context::prepare() {
   // sieves look back from quotes, never forward, and no further than a few
   // paragraphs for a pronoun.
   span_cursor paras(d_.paragraphs, true), sents(d_.sentences, false);
-  constexpr size_t kReach = 3;
+  constexpr size_t kReach = 2;
   std::vector<char>& scan = scan_;  // kept per thread with the other buffers
   scan.assign(d_.paragraphs.size(), 0);
   for (const quote& q : q_) {

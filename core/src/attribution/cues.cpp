@@ -120,6 +120,10 @@ class word_table {
     }
     for (const text::lex_entry& e : kPlaceEntries) add(e.key).bits |= w_place;
     add_all({"and", "&"}, w_and);
+    add_all({"in", "on", "at", "by", "with", "from", "into", "been", "being", "are", "be", "who",
+             "which", "not", "no"},
+            w_function);
+    add_all({"but", "and", "so", "yet", "then", "still"}, w_conj);
     add_all({"the", "a", "an", "his", "her", "its", "their", "our", "one", "another"},
             w_determiner);
     add_all({"de", "van", "von", "der", "den", "bin", "al", "da", "di", "du", "la", "le", "del",
@@ -294,7 +298,10 @@ size_t strip_possessive(std::string_view w) {
 
 // "Maryland-based", "Paris-born": a capitalized adjective, never a name.
 bool adjective(std::string_view w) {
-  for (std::string_view suffix : {"-based", "-born", "-raised", "-bred", "-owned", "-run"})
+  if (w.size() < 5 || w.find('-') == std::string_view::npos) return false;
+  for (std::string_view suffix :
+       {std::string_view("-based"), std::string_view("-born"), std::string_view("-raised"),
+        std::string_view("-bred"), std::string_view("-owned"), std::string_view("-run")})
     if (w.size() > suffix.size() && w.substr(w.size() - suffix.size()) == suffix) return true;
   return false;
 }
@@ -429,14 +436,8 @@ mention read_run(const tokens& tk, size_t b, size_t e) {
 // regional health inspectorate"): not a verb form, an auxiliary or a
 // preposition, so "its two guards had been treated in hospital" is no role.
 bool modifier(const tokens& tk, size_t j) {
-  if (tk.has(j, w_be | w_adverb | w_that | w_to | w_as | w_for | w_of | w_pronoun | w_determiner |
-                    w_and))
-    return false;
-  std::string_view w = tk.word(j);
-  for (std::string_view no : {"in", "on", "at", "by", "with", "from", "into", "been", "being",
-                              "are", "be", "who", "which", "not", "no"})
-    if (text::iequals(w, no)) return false;
-  return true;
+  return !tk.has(j, w_be | w_adverb | w_that | w_to | w_as | w_for | w_of | w_pronoun |
+                        w_determiner | w_and | w_function);
 }
 
 // Tokens j, j + 1 are the 's of a possessive split by the tokenizer at its

@@ -67,10 +67,12 @@ enum word_bit : uint32_t {
   w_news = 1u << 23,
   w_called = 1u << 24,
   w_for = 1u << 25,
-  w_said = 1u << 26,   // said says
-  w_place = 1u << 27,  // heads a place's name: street, bay, marathon
-  w_and = 1u << 28,    // and &
-  w_known = 1u << 31,  // the classes are looked up (tokens look up lazily)
+  w_said = 1u << 26,      // said says
+  w_place = 1u << 27,     // heads a place's name: street, bay, marathon
+  w_and = 1u << 28,       // and &
+  w_function = 1u << 29,  // in on at by with from into been being are be who which not no
+  w_conj = 1u << 30,      // but and so yet then still
+  w_known = 1u << 31,     // the classes are looked up (tokens look up lazily)
 };
 
 struct word_class {

@@ -102,8 +102,8 @@ cast_note read_cast(const tokens& tk, const mention& m, uint32_t para_start) {
   }
   // A lone capitalized word opening a sentence, with no title and no known
   // given name, may be any word: "Families have waited long enough".
-  if (m.title.empty() && m.e == m.b + 1 && !given_gender(tk, m.b) &&
-      opens_sentence(tk.s, tk.t[m.b].at.start, para_start))
+  if (m.title.empty() && m.e == m.b + 1 && opens_sentence(tk.s, tk.t[m.b].at.start, para_start) &&
+      !given_gender(tk, m.b))
     c.weak = true;
   // A lone word in capitals is a label or an acronym ("BST", "HEARTBROKEN").
   if (m.title.empty() && m.e == m.b + 1 && all_caps(tk.word(m.b))) c.weak = true;

@@ -167,11 +167,7 @@ act act_after(const tokens& tk, size_t begin, size_t end) {
 namespace {
 
 bool conjunction(const tokens& tk, size_t i) {
-  if (!tk.is_word(i)) return false;
-  std::string_view w = tk.word(i);
-  for (std::string_view c : {"but", "and", "so", "yet", "then", "still"})
-    if (text::iequals(w, c)) return true;
-  return false;
+  return tk.is_word(i, w_conj);
 }
 
 // The subject of the sentence tk[begin, i): its first name or pronoun,
@@ -179,7 +175,9 @@ bool conjunction(const tokens& tk, size_t i) {
 // comma of an appositive ("Councillor Gareth Pryce, leader of ..., welcomed").
 mention sentence_subject(const tokens& tk, size_t begin, size_t i) {
   for (size_t k = begin; k < i; ++k) {
-    if (!tk.is_word(k) || !(upper_word(tk, k) || tk.cls(k).pronoun)) continue;
+    // (pronouns are short: longer lowercase words are not looked up)
+    if (!tk.is_word(k) || !(upper_word(tk, k) || (tk.t[k].at.size() <= 4 && tk.cls(k).pronoun)))
+      continue;
     mention m = mention_after(tk, k, i);
     if (m.kind != mention_kind::name && m.kind != mention_kind::pronoun) continue;
     // (after "The", or a conjunction: "But Achterberg, 38, appeared")
