@@ -7,5 +7,5 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 cli=${1:-build/bin/quoteline}
 python3 tests/corpus/score_attribution.py --cli "$cli" \
-  --min quote_f1=0.985 --min speaker_accuracy=0.69 --min speaker_precision=0.82 \
+  --min quote_f1=0.985 --min speaker_accuracy=0.89 --min speaker_precision=0.95 \
   --min kind_accuracy=0.98

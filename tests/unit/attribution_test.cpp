@@ -109,6 +109,23 @@ TEST_CASE("attribution: the cast is read before the quotes", "[attribution][cast
   }
 }
 
+TEST_CASE("attribution: speech frames and the article's conventions", "[attribution][frames]") {
+  analysis a = analyzed("cast_frames.txt");
+  // The elder and the younger by the kinship the article gave them; a
+  // statement speaks for its issuer; the main clause's subject after "When
+  // ...,"; a testimony introduced by the paragraph before; the subject of
+  // ", calling it"; two appositives before the verb; "X declined ... but
+  // said" with an opening phrase that is no name.
+  CHECK(who(a) == std::vector<std::string>{
+                      "Vincent Castellano/explicit", "Dominic Castellano/explicit",
+                      "Corvane Foods/statement", "Whitaker/pronoun", "Okafor/colon", "Okafor/colon",
+                      "Gareth Pryce/explicit", "Kwame Asante/colon", "Whitaker/explicit"});
+  for (const speaker& s : a.speakers) {
+    CHECK(s.name != "Outside");
+    CHECK(s.name != "Clay Street");
+  }
+}
+
 TEST_CASE("attribution: Q and A turns go to the interviewer and the interviewee",
           "[attribution][sieve:interview]") {
   analysis a = analyzed("interview_cast.txt");
