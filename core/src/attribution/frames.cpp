@@ -166,6 +166,12 @@ act act_after(const tokens& tk, size_t begin, size_t end) {
 
 namespace {
 
+bool dash_at(const tokens& tk, size_t i) {
+  if (tk.is_word(i)) return false;
+  std::string_view p = tk.word(i);
+  return p == "-" || p == "\xE2\x80\x94" || p == "\xE2\x80\x93";
+}
+
 bool conjunction(const tokens& tk, size_t i) {
   return tk.is_word(i, w_conj);
 }
@@ -186,7 +192,14 @@ mention sentence_subject(const tokens& tk, size_t begin, size_t i) {
     // A pronoun is the subject only where the sentence starts; later it
     // belongs to a clause ("A cashier, who said she had not been ...").
     if (m.kind == mention_kind::pronoun && !opens) return {};
-    if (m.e < i && ((tk.is_word(m.e) && !upper_word(tk, m.e)) || (opens && tk.punct(m.e, ','))))
+    // A name stands as the subject where the sentence starts or after the
+    // comma of an opening phrase ("Outside the court, Mr. Whitaker"); else
+    // it is inside a phrase ("With Democratic leaders worried, ...").
+    size_t at = m.b > begin && tk.is_word(m.b - 1, w_determiner) ? m.b - 1 : m.b;
+    // (or after a dash: "09:22 BST — Reader Moira Lindqvist has sent us")
+    bool placed = opens || (at > begin && (tk.punct(at - 1, ',') || dash_at(tk, at - 1)));
+    if (placed && m.e < i &&
+        ((tk.is_word(m.e) && !upper_word(tk, m.e)) || (opens && tk.punct(m.e, ','))))
       return m;
     k = m.e > k ? m.e - 1 : k;
   }

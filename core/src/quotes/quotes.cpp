@@ -502,16 +502,45 @@ bool woven(std::string_view s, span tail) {
   size_t e = tail.start;
   while (e < tail.end && s[e] >= 'a' && s[e] <= 'z') ++e;
   std::string_view w = s.substr(tail.start, e - tail.start);
-  return attribution::speech_verb(w) == attribution::verb::none && !attribution::pronoun(w) &&
-         !attribution::adverb_or_aux(w) && !text::iequals(w, "according") &&
-         !text::iequals(w, "the") && !text::iequals(w, "a");
+  if (attribution::speech_verb(w) != attribution::verb::none || attribution::pronoun(w) ||
+      attribution::adverb_or_aux(w) || text::iequals(w, "according"))
+    return false;
+  // An attribution that opens with lowercase words: "chief executive Tan
+  // Wei Ling told analysts", "his son, Miguel, recalled": a speech verb
+  // within the next few words, before the clause ends.
+  // Commas only inside an apposition opened by a determiner ("his son,
+  // Miguel, recalled"); a clause word ("when", "to") ends the search.
+  bool apposition = attribution::title_word(w) || text::iequals(w, "the") ||
+                    text::iequals(w, "his") || text::iequals(w, "her") ||
+                    text::iequals(w, "their") || text::iequals(w, "its") ||
+                    text::iequals(w, "my") || text::iequals(w, "our") || text::iequals(w, "a");
+  size_t i = e;
+  for (int words = 1; i < tail.end && words < 8;) {
+    char c = s[i];
+    if (c == '.' || c == ';' || c == ':' || c == '!' || c == '?' || c == '"') break;
+    if (c == ',' && !apposition) break;
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
+      ++i;
+      continue;
+    }
+    size_t b = i;
+    while (i < tail.end && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z'))) ++i;
+    ++words;
+    std::string_view x = s.substr(b, i - b);
+    if (attribution::speech_verb(x) != attribution::verb::none) return !(apposition || words <= 5);
+    if (!(x[0] >= 'A' && x[0] <= 'Z') && !attribution::title_word(x) && !apposition) return true;
+  }
+  return true;
 }
 
 enum class verdict { direct, partial, not_speech };
 
 verdict classify(std::string_view s, span c, const context& x, bool split, quote_kind split_kind) {
   if (split) return split_kind == quote_kind::direct ? verdict::direct : verdict::partial;
-  // A quote that opens its sentence or follows a colon is direct speech.
+  // A quote that opens its sentence or follows a colon (or a dash: a
+  // dateline's, or "... far from over — "We believe ..."") is direct speech.
+  bool dash = x.lead_last == '-' || x.lead_last == 0x2013 || x.lead_last == 0x2014;
+  if (dash && text::is_upper(first_cp(s, c.start, c.end))) return verdict::direct;
   if (x.lead_last == 0 || x.lead_last == ':')
     return woven(s, x.tail) ? verdict::partial : verdict::direct;
   uint32_t first = first_cp(s, c.start, c.end);
