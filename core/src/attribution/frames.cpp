@@ -28,6 +28,17 @@ mention document_at(const tokens& tk, size_t i, size_t end) {
   return m;
 }
 
+// "according to X" with tk[i] at "according": X, or the document it cites.
+act according(const tokens& tk, size_t i, size_t end) {
+  act a;
+  a.who = mention_after(tk, i + 2, end);
+  if (a.who.kind == mention_kind::none) a.who = document_at(tk, i + 2, end);
+  a.verb_at = i;
+  a.kind = verb::attributes;
+  a.cue = cue::according_to;
+  return a;
+}
+
 // Where an act read from `begin` ends: past its mention and its verb.
 size_t act_end(const act& a) {
   return std::max(a.who.e, a.verb_at + 1);
@@ -45,14 +56,7 @@ act act_after(const tokens& tk, size_t begin, size_t end) {
     ++i;
   }
   if (i >= end || !tk.is_word(i)) return a;
-  if (tk.has(i, w_according) && i + 1 < end && tk.has(i + 1, w_to)) {
-    a.who = mention_after(tk, i + 2, end);
-    if (a.who.kind == mention_kind::none) a.who = document_at(tk, i + 2, end);
-    a.verb_at = i;
-    a.kind = verb::attributes;
-    a.cue = cue::according_to;
-    return a;
-  }
+  if (tk.has(i, w_according) && i + 1 < end && tk.has(i + 1, w_to)) return according(tk, i, end);
   verb v = tk.cls(i).v;
   if (i + 2 < end && tk.is_word(i, w_the) && tk.is_word(i + 1, w_statement | w_release) &&
       tk.is_word(i + 2) && tk.cls(i + 2).v != verb::none) {
@@ -253,14 +257,7 @@ act act_before(const tokens& tk, size_t begin, size_t end, bool partial) {
       if (tk.punct(i, ',') && i + 1 < j && commas-- <= 0) break;
       continue;
     }
-    if (tk.has(i, w_according) && i + 1 < j && tk.has(i + 1, w_to)) {
-      a.who = mention_after(tk, i + 2, j);
-      if (a.who.kind == mention_kind::none) a.who = document_at(tk, i + 2, j);
-      a.verb_at = i;
-      a.kind = verb::attributes;
-      a.cue = cue::according_to;
-      return a;
-    }
+    if (tk.has(i, w_according) && i + 1 < j && tk.has(i + 1, w_to)) return according(tk, i, j);
     verb vk = tk.cls(i).v;
     if (vk == verb::none || plural_noun(tk, begin, i)) continue;
     std::string_view w = tk.word(i);
