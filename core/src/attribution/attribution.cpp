@@ -2,11 +2,13 @@
 // its local speech act: the mention next to a speech verb in the writer's
 // words around it. Sieves then resolve quotes to entities, each touching only
 // the quotes still unresolved and recording its cue:
-//   interview -> named -> role -> pronoun -> organization -> same paragraph
-//   -> previous paragraph.
-// Entities come from the name mentions read around the quotes; they merge by
-// name ("Xi" is "Chinese President Xi Jinping") and carry their titles, so a
-// role ("the Chinese president") finds its person.
+//   interview -> named -> role -> document -> pronoun -> organization
+//   -> same paragraph -> previous paragraph, then given names join full ones.
+// Entities come from the cast, read before any sieve from the paragraphs that
+// lead up to the quotes (entities.h); they merge by name ("Xi" is "Chinese
+// President Xi Jinping") and carry their roles, so a role ("the Chinese
+// president") finds its person. The frames each quote's act comes from are
+// in frames.h.
 #include "attribution/attribution.h"
 
 #include <algorithm>
@@ -479,11 +481,11 @@ void context::read_paragraph(size_t pi, size_t& qi) {
 
 void context::prepare() {
   std::string_view s = d_.text;
-  // The cast first, in text order: every name of the writer's words in the
-  // article, so a pronoun or a role far from its first mention still finds
-  // it. An article without quotes has no one to attribute.
-  // Only the paragraphs that lead up to a quote, within kReach: the
-  // sieves look back from quotes, never forward, and no further than a few
+  // The cast first, in text order, so a pronoun or a role far from its
+  // first mention still finds it. An article without quotes has no one to
+  // attribute. Only the paragraphs that lead up to a quote, within kReach:
+  // the sieves look back from quotes (a role a paragraph or two forward),
+  // and no further than a few
   // paragraphs for a pronoun.
   span_cursor paras(d_.paragraphs, true), sents(d_.sentences, false);
   constexpr size_t kReach = 2;

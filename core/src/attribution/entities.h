@@ -1,6 +1,7 @@
 // The article's cast: what the writer's words around a name say about the
-// person or organisation it names, read for every name of the article before
-// any quote is attributed (context::read_names walks every paragraph).
+// person or organisation it names, read for every name the cast reads before
+// any quote is attributed (context::read_names walks the paragraphs that
+// lead up to each quote).
 //   - an apposition gives a role: "Jane Doe, the harbour master," and "the
 //     harbour master, Jane Doe," (and "his sister, Maria," a gender);
 //   - gender comes from titles and kinship nouns ("Mrs", "her father Tom"),
