@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include <fstream>
 #include <sstream>
 
@@ -233,6 +235,12 @@ TEST_CASE("input: page furniture in an HTML body is not article text", "[input][
   out.clear();
   CHECK(input::html_to_text("<p>One.</p><figure><p>Two.</p>", out) == 0);
   CHECK(out == "One.\n\nTwo.\n\n");
+  // Thousands of unclosed ones are read once each, not rescanned.
+  std::string many;
+  for (int k = 0; k < 20000; ++k) many += "<aside>x ";
+  out.clear();
+  CHECK(input::html_to_text(many, out) == 0);
+  CHECK(std::count(out.begin(), out.end(), 'x') == 20000);
 }
 
 // --- hostile input ---------------------------------------------------------

@@ -1079,11 +1079,13 @@ bool context::lone_opener(const mention& m) const {
 char context::generation(uint32_t pos) const {
   std::string_view s = d_.text;
   size_t i = pos;
+  // (words of at most 12 letters: "younger" is the longest asked for)
   auto word_before = [&](size_t& at) {
     while (at > 0 && s[at - 1] == ' ') --at;
     size_t e = at;
-    while (at > 0 && ((s[at - 1] >= 'a' && s[at - 1] <= 'z') ||
-                      (s[at - 1] >= 'A' && s[at - 1] <= 'Z') || s[at - 1] == '.'))
+    while (at > 0 && e - at < 12 &&
+           ((s[at - 1] >= 'a' && s[at - 1] <= 'z') || (s[at - 1] >= 'A' && s[at - 1] <= 'Z') ||
+            s[at - 1] == '.'))
       --at;
     return s.substr(at, e - at);
   };

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
 
 #include "text/lexicon.h"
 #include "text/tokens.h"
@@ -201,6 +202,7 @@ void decode_entities(std::string_view s, std::string& out) {
 
 size_t html_to_text(std::string_view s, std::string& out) {
   size_t i = 0, left_out = 0;
+  std::set<std::string_view> unclosed;  // tag names (as printed) found unclosed
   while (i < s.size()) {
     char c = s[i];
     if (c == '&') {
@@ -247,8 +249,12 @@ size_t html_to_text(std::string_view s, std::string& out) {
     if (!closing && !among(kVoid, name) && !(j > 0 && s[j - 1] == '/')) {
       bool list = text::iequals(name, "ul") || text::iequals(name, "ol");
       size_t end = 0;
-      if (among(kFurniture, name) || furniture_attr(tag)) {
+      if ((among(kFurniture, name) || furniture_attr(tag)) && !unclosed.count(name)) {
         end = element_end(s, i, name);
+        // An element never closed is read as text; so is every later one
+        // of its name: each would scan to the end again (quadratic on
+        // thousands of unclosed <figure>s).
+        if (!end) unclosed.insert(name);
       } else if (list) {
         // (A list of related links is short: a long list is not looked
         // into, so nested lists cost no rescans of the rest of the page.)
