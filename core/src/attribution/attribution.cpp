@@ -49,25 +49,17 @@ std::string slug(std::string_view name) {
 
 // The quote's opening mark (or its own start for indirect speech and turns).
 uint32_t opening(std::string_view s, const quote& q, uint32_t para_start) {
-  size_t i = q.at.start;
-  while (i > para_start) {
-    size_t k = i;
-    uint32_t c = text::prev_cp(s, k);
-    if (text::is_space(c)) {
-      i = k;
-      continue;
+  size_t k = q.at.start;
+  uint32_t c = text::prev_visible(s, k, para_start);
+  if (is_mark(c)) return static_cast<uint32_t>(k);
+  if (c == ':') {
+    // an interview label inside the marks: "WALLACE: ..."
+    size_t b = k;
+    while (b > para_start && s[b - 1] != '"' && s[b - 1] != ' ' && (b + 40 > k)) --b;
+    if (b > para_start && (s[b - 1] == '"' || s[b - 1] == ' ')) {
+      size_t m = b - 1;
+      if (m >= para_start && s[m] == '"') return static_cast<uint32_t>(m);
     }
-    if (is_mark(c)) return static_cast<uint32_t>(k);
-    if (c == ':') {
-      // an interview label inside the marks: "WALLACE: ..."
-      size_t b = k;
-      while (b > para_start && s[b - 1] != '"' && s[b - 1] != ' ' && (b + 40 > k)) --b;
-      if (b > para_start && (s[b - 1] == '"' || s[b - 1] == ' ')) {
-        size_t m = b - 1;
-        if (m >= para_start && s[m] == '"') return static_cast<uint32_t>(m);
-      }
-    }
-    break;
   }
   return q.at.start;
 }

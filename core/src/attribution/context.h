@@ -193,12 +193,6 @@ inline void split_words(std::string_view s, std::vector<std::string_view>& out) 
   }
 }
 
-// "trust's", "victim\u2019s": a possessor, not part of a role.
-inline bool possessive(std::string_view w) {
-  return (w.size() > 2 && w.substr(w.size() - 2) == "'s") ||
-         (w.size() > 4 && w.substr(w.size() - 4) == "\xE2\x80\x99s");
-}
-
 // A stretch of the writer's words, tokenized once.
 struct segment {
   span at;
@@ -314,6 +308,7 @@ class context {
   int find_org(const mention& m, uint32_t pos);
   int role_entity(const mention& m);
   int find_role_ahead(const mention& m, uint32_t pos) const;
+  bool holds_role(const entity& e, const phrase& w, size_t from) const;
   void assign(size_t qi, int ent, enum cue c, span mention_span);
   void note(uint32_t pos, int ent);
   int add_entity(entity&& e);

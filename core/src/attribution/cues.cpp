@@ -233,11 +233,7 @@ word_class class_at(std::string_view s, size_t at, size_t n) {
 }  // namespace
 
 char given_gender(const tokens& tk, size_t i) {
-  if (!tk.is_word(i)) return 0;
-  packed p;
-  if (!pack(tk.s, tk.t[i].at.start, tk.t[i].at.size(), p)) return 0;
-  const word_class* c = kGiven.find(p);
-  return c ? c->title_gender : 0;
+  return tk.is_word(i) ? given_name_gender(tk.word(i)) : 0;
 }
 
 namespace {
@@ -557,6 +553,10 @@ char given_name_gender(std::string_view w) {
 
 char pronoun(std::string_view w) {
   return classify(w).pronoun;
+}
+
+bool possessive(std::string_view w) {
+  return strip_possessive(w) < w.size();
 }
 
 bool adverb_or_aux(std::string_view w) {

@@ -139,6 +139,9 @@ mention mention_before(const tokens& tk, size_t begin, size_t end);
 // "a spokesman for the education minister" (an organization or a role).
 void with_whom(const tokens& tk, mention& role, size_t end);
 
+// "trust's", "victim\u2019s": a possessor, not part of a role or a name.
+bool possessive(std::string_view word);
+
 // Words that may sit between a subject and its speech verb ("he also said").
 bool adverb_or_aux(std::string_view word);
 

@@ -43,25 +43,14 @@ mention role_at(const tokens& tk, size_t i) {
 }  // namespace
 
 bool opens_sentence(std::string_view s, uint32_t pos, uint32_t para_start) {
-  size_t i = pos;
-  while (i > para_start) {
-    size_t k = i;
-    uint32_t c = text::prev_cp(s, k);
-    if (text::is_space(c)) {
-      i = k;
-      continue;
-    }
-    if (c == '.' || c == '!' || c == '?' || c == ':') return true;
-    if (closing_mark(c)) {
-      // a quote that ended its sentence: "We won." Families cheered.
-      size_t m = k;
-      if (m <= para_start) return true;
-      uint32_t before = text::prev_cp(s, m);
-      return before == '.' || before == '!' || before == '?';
-    }
-    return false;
-  }
-  return true;
+  size_t k = pos;
+  uint32_t c = text::prev_visible(s, k, para_start);
+  if (c == 0 || c == '.' || c == '!' || c == '?' || c == ':') return true;
+  if (!closing_mark(c)) return false;
+  // a quote that ended its sentence: "We won." Families cheered.
+  if (k <= para_start) return true;
+  uint32_t before = text::prev_cp(s, k);
+  return before == '.' || before == '!' || before == '?';
 }
 
 span bare_role(const tokens& tk, const mention& role) {

@@ -11,6 +11,22 @@
 
 namespace quoteline::attribution::detail {
 
+// Where the role words of a role phrase start: articles, possessives and
+// possessors are not part of the role ("its chief executive", "the trust's
+// chair").
+size_t role_start(const phrase& w) {
+  size_t from = 0;
+  while (from < w.n && (classify(w.w[from]).bits & w_determiner || possessive(w.w[from]))) ++from;
+  return from;
+}
+
+// Whether every word w[from..] is a word of a role the entity holds.
+bool context::holds_role(const entity& e, const phrase& w, size_t from) const {
+  for (size_t i = from; i < w.n; ++i)
+    if (!any_role_word(e, [&](std::string_view y) { return iequals(y, w.w[i]); })) return false;
+  return true;
+}
+
 // "the Chinese president": the latest entity whose title holds every word.
 int context::find_role(const mention& m, uint32_t pos, bool whole) const {
   phrase w(view(m.at));
@@ -18,10 +34,7 @@ int context::find_role(const mention& m, uint32_t pos, bool whole) const {
   if (w.n && (iequals(w.w[0], "a") || iequals(w.w[0], "an") || iequals(w.w[0], "one") ||
               iequals(w.w[0], "another")))
     return -1;
-  // Articles, possessives and possessors are not part of the role: "its
-  // chief executive", "the trust's chair".
-  size_t from = 0;
-  while (from < w.n && (classify(w.w[from]).bits & w_determiner || possessive(w.w[from]))) ++from;
+  size_t from = role_start(w);
   if (from >= w.n) return -1;
   int head_only = -1;
   walk back = back_from(pos);
@@ -29,14 +42,8 @@ int context::find_role(const mention& m, uint32_t pos, bool whole) const {
   for (size_t n = 0; n < 400 && back.next(h); ++n) {
     const entity& e = ents_[static_cast<size_t>(h.entity)];
     if (e.role.empty() || e.kind != speaker_kind::person) continue;
-    // ("trust's" is not "trust": a possessor is not the role)
-    auto has = [&](std::string_view x) {
-      return any_role_word(e, [&](std::string_view y) { return iequals(y, x); });
-    };
-    bool all = true;
-    for (size_t i = from; i < w.n && all; ++i) all = has(w.w[i]);
-    if (all) return h.entity;
-    if (head_only < 0 && has(w.w[w.n - 1])) head_only = h.entity;
+    if (holds_role(e, w, from)) return h.entity;
+    if (head_only < 0 && holds_role(e, w, w.n - 1)) head_only = h.entity;
   }
   return whole ? -1 : head_only;
 }
@@ -287,9 +294,8 @@ void context::sieve_document() {
 // first entity within the next three paragraphs holding every word of it.
 int context::find_role_ahead(const mention& m, uint32_t pos) const {
   phrase w(view(m.at));
-  size_t from = 0;
-  while (from < w.n && (classify(w.w[from]).bits & w_determiner || possessive(w.w[from]))) ++from;
-  if (from >= w.n || (w.n && (iequals(w.w[0], "a") || iequals(w.w[0], "an")))) return -1;
+  size_t from = role_start(w);
+  if (from >= w.n || iequals(w.w[0], "a") || iequals(w.w[0], "an")) return -1;
   auto it = std::upper_bound(history_.begin(), history_.end(), pos,
                              [](uint32_t p, const mention_at& x) { return p < x.pos; });
   int p0 = text::paragraph_at(d_, pos);
@@ -297,10 +303,7 @@ int context::find_role_ahead(const mention& m, uint32_t pos) const {
     if (text::paragraph_at(d_, it->pos) > p0 + 3) break;
     const entity& e = ents_[static_cast<size_t>(it->entity)];
     if (e.kind != speaker_kind::person || e.role.empty()) continue;
-    bool all = true;
-    for (size_t i = from; i < w.n && all; ++i)
-      all = any_role_word(e, [&](std::string_view y) { return iequals(y, w.w[i]); });
-    if (all) return it->entity;
+    if (holds_role(e, w, from)) return it->entity;
   }
   return -1;
 }

@@ -388,12 +388,8 @@ size_t label_end(std::string_view s, span c) {
 // Whether the last code point of text[c] that is not a space ends a sentence.
 bool terminal_end(std::string_view s, span c) {
   size_t k = c.end;
-  while (k > c.start) {
-    uint32_t cp = prev_cp(s, k);
-    if (is_space(cp)) continue;
-    return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026;
-  }
-  return false;
+  uint32_t cp = text::prev_visible(s, k, c.start);
+  return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026;
 }
 
 struct words {

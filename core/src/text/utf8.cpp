@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "text/chars.h"
 #include "text/swar.h"
 
 namespace quoteline::text {
@@ -135,6 +136,14 @@ uint32_t prev_cp(std::string_view s, size_t& i) {
   uint32_t cp = next_cp(s, k);
   i = j;
   return cp;
+}
+
+uint32_t prev_visible(std::string_view s, size_t& i, size_t lo) {
+  for (size_t k = i; k > lo;) {
+    uint32_t c = prev_cp(s, k);
+    if (!is_space(c)) return i = k, c;
+  }
+  return 0;
 }
 
 utf16_map::utf16_map(std::string_view s) : size_(static_cast<uint32_t>(s.size())) {

@@ -68,6 +68,9 @@ inline uint32_t next_cp(std::string_view s, size_t& i) {
 }
 // Decodes the code point that ends just before s[i] and moves i back to it.
 uint32_t prev_cp(std::string_view s, size_t& i);
+// The same for the last code point before s[i] that is not a space, looking
+// no further back than s[lo]; 0 (i unchanged) when there is none.
+uint32_t prev_visible(std::string_view s, size_t& i, size_t lo);
 
 // A map from byte offsets to UTF-16 offsets, built in one pass; each lookup
 // is constant time. Exact for any bytes: every byte that is not a
