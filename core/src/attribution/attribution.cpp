@@ -269,6 +269,9 @@ void context::read_names(const tokens& tk, uint32_t para_start) {
     if (e < 0) continue;
     entity& en = ents_[static_cast<size_t>(e)];
     if (!c.role.empty()) add_role(en, view(c.role));
+    if (!c.also.empty()) add_role(en, view(c.also));
+    if (c.age) en.age = c.age;
+    if (c.gen) en.gen = c.gen;
     if ((c.gender == 'm' || c.gender == 'f') && !en.gender) en.gender = c.gender;
     if (c.kind == 'o' && !en.gender && en.role.empty()) en.kind = speaker_kind::organization;
     note(m.at.start, e);
@@ -481,40 +484,51 @@ char context::generation(uint32_t pos) const {
   size_t k = i;
   std::string_view w = word_before(k);
   if (honorific(w.substr(0, w.find('.')))) w = word_before(k);
-  char g = iequals(w, "elder") ? 'e' : iequals(w, "younger") ? 'y' : 0;
+  char g = generation_word(w);
   if (!g) return 0;
   return iequals(word_before(k), "the") ? g : 0;
 }
 
 // Of the people who share this surname, the elder or the younger, as the
-// roles the article gave them show ("his son, Dominic"); -1 when they do not.
+// article shows it: "the elder of the two", a kinship role ("his son,
+// Dominic" makes the other the elder when there are two), else their ages;
+// -1 when it does not.
 int context::of_generation(std::string_view name, char gen) const {
   phrase w(name);
   if (!w.n) return -1;
   std::string_view surname = w.w[w.n - 1];
-  int elder = -1, younger = -1, n = 0;
+  int ids[8], n = 0, marked = -1, n_marked = 0, other_mark = -1;
+  char other = gen == 'e' ? 'y' : 'e';
   index_.each(surname, [&](int id) {
     const entity& e = ents_[static_cast<size_t>(id)];
-    if (e.kind == speaker_kind::organization || e.n_words < 2 || last_word(e) != surname) return;
-    ++n;
+    if (e.kind == speaker_kind::organization || e.n_words < 2 || last_word(e) != surname || n == 8)
+      return;
+    ids[n++] = id;
+    char g = e.gen;
     any_role_word(e, [&](std::string_view x) {
       for (std::string_view c : {"son", "daughter", "grandson", "granddaughter", "nephew", "niece"})
-        if (iequals(x, c)) younger = id;
+        if (!g && iequals(x, c)) g = 'y';
       for (std::string_view c : {"father", "mother", "grandfather", "grandmother", "uncle", "aunt"})
-        if (iequals(x, c)) elder = id;
+        if (!g && iequals(x, c)) g = 'e';
       return false;
     });
+    if (g == gen) marked = id, ++n_marked;
+    if (g == other) other_mark = id;
   });
-  if (n != 2) return -1;
-  int other = -1;
-  index_.each(surname, [&](int id) {
-    const entity& e = ents_[static_cast<size_t>(id)];
-    if (e.kind != speaker_kind::organization && e.n_words >= 2 && last_word(e) == surname &&
-        id != elder && id != younger)
-      other = id;
-  });
-  if (gen == 'e') return elder >= 0 ? elder : younger >= 0 ? other : -1;
-  return younger >= 0 ? younger : elder >= 0 ? other : -1;
+  if (n < 2) return -1;
+  if (n_marked == 1) return marked;
+  if (n_marked) return -1;
+  if (n == 2 && other_mark >= 0) return ids[0] == other_mark ? ids[1] : ids[0];
+  // Their ages, when every one of them has one and no two share it.
+  int pick = -1;
+  for (int k = 0; k < n; ++k) {
+    const entity& e = ents_[static_cast<size_t>(ids[k])];
+    if (!e.age) return -1;
+    if (pick >= 0 && e.age == ents_[static_cast<size_t>(pick)].age) return -1;
+    bool better = pick < 0 || (gen == 'e') == (e.age > ents_[static_cast<size_t>(pick)].age);
+    if (better) pick = ids[k];
+  }
+  return pick;
 }
 
 // Whether an entity of the cast has this word as its first or last name.

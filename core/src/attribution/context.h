@@ -30,6 +30,8 @@ struct entity {
   int first_alias = -1, last_alias = -1;      // chain in the context's alias pool
   speaker_kind kind = speaker_kind::person;
   char gender = 0;           // 'm', 'f' or 0
+  char gen = 0;              // 'e' or 'y' when the text says "the elder of the two"
+  uint8_t age = 0;           // as an apposition gives it (0: not given)
   uint32_t last_pos = 0;     // the latest mention, plus one (0: none yet)
   bool spoke = false;        // a quote was attributed to it by name or role
   bool given_first = false;  // its first word is known to be a given name

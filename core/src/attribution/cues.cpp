@@ -563,10 +563,22 @@ bool adverb_or_aux(std::string_view w) {
   return classify(w).bits & w_adverb;
 }
 
+char generation_word(std::string_view w) {
+  for (std::string_view e : {"elder", "eldest", "older", "oldest"})
+    if (text::iequals(w, e)) return 'e';
+  for (std::string_view y : {"younger", "youngest"})
+    if (text::iequals(w, y)) return 'y';
+  return 0;
+}
+
 mention mention_after(const tokens& tk, size_t i, size_t end) {
   if (i >= end || !tk.is_word(i)) return {};
   mention p = pronoun_at(tk, i);
   if (p.kind != mention_kind::none) return p;
+  // "the elder Ms Haddad": the name (the cast tells which Haddad).
+  if (i + 2 < end && tk.has(i, w_the) && tk.is_word(i + 1) && generation_word(tk.word(i + 1)) &&
+      upper_word(tk, i + 2))
+    return mention_after(tk, i + 2, end);
   size_t j = i;
   bool det = tk.has(i, w_determiner);
   if (det && i + 1 < end && tk.is_word(i + 1) &&

@@ -128,6 +128,10 @@ struct token_buffer {
   tokens all(std::string_view s) { return view(s, 0, t.size()); }
 };
 
+// 'e' for "elder", "eldest", "older", "oldest"; 'y' for "younger",
+// "youngest"; else 0.
+char generation_word(std::string_view w);
+
 // The mention that starts at token i ("said Sen. Ann Lee" with i at "Sen").
 mention mention_after(const tokens& tk, size_t i, size_t end);
 // The mention that ends just before token `end` ("the Chinese president" said),

@@ -1,5 +1,7 @@
 #include "attribution/entities.h"
 
+#include <algorithm>
+
 #include "text/chars.h"
 #include "text/utf8.h"
 
@@ -67,9 +69,23 @@ cast_note read_cast(const tokens& tk, const mention& m, uint32_t para_start) {
     if (text::iequals(tk.word(m.e + 1), "which")) c.kind = 'o';
     if (text::iequals(tk.word(m.e + 1), "who")) c.kind = 'p';
   }
-  // After the name: ", the harbour master," / ", her sister,"
-  if (m.e + 1 < tk.n && tk.punct(m.e, ',')) {
-    mention r = role_at(tk, m.e + 1);
+  // After the name: ", the harbour master," / ", her sister," (after an
+  // age: "Leila Haddad, 29, the elder of the two")
+  size_t after = m.e;
+  if (after + 2 < tk.n && tk.punct(after, ',') && tk.t[after + 1].is(text::tok_number) &&
+      tk.punct(after + 2, ',')) {
+    std::string_view a = tk.word(after + 1);
+    if (a.size() <= 3 && a.find_first_not_of("0123456789") == std::string_view::npos) {
+      int n = 0;
+      for (char ch : a) n = n * 10 + (ch - '0');
+      c.age = static_cast<uint8_t>(std::min(n, 255));
+      after += 2;
+    }
+  }
+  if (after + 2 < tk.n && tk.punct(after, ',') && tk.is_word(after + 1, w_the))
+    c.gen = generation_word(tk.word(after + 2));
+  if (after + 1 < tk.n && tk.punct(after, ',')) {
+    mention r = role_at(tk, after + 1);
     if (r.kind == mention_kind::role && r.org)
       c.kind = 'o';  // "Corvane Foods, the Minneapolis-based company,"
     else if (r.kind == mention_kind::role)
@@ -79,14 +95,16 @@ cast_note read_cast(const tokens& tk, const mention& m, uint32_t para_start) {
   // or the sentence end, so "the mayor, Lee and Reyes" is no apposition).
   // ("the inquiry's chair, the retired judge Oluwaseun Adebayo,")
   size_t b = m.b > 0 && tk.is_word(m.b - 1, w_determiner) ? m.b - 1 : m.b;
-  if (c.role.empty() && b >= 2 && tk.punct(b - 1, ',') &&
-      (m.e >= tk.n || tk.punct(m.e, ',') || tk.punct(m.e, '.'))) {
+  // With a role after the name as well, this one is its second role.
+  if (b >= 2 && tk.punct(b - 1, ',') && (m.e >= tk.n || tk.punct(m.e, ',') || tk.punct(m.e, '.'))) {
     mention r = mention_before(tk, 0, b - 1);
     if (r.kind == mention_kind::role && r.e == b - 1) {
-      if (r.org)
+      if (r.org && c.role.empty())
         c.kind = 'o';  // "The municipal tram operator, Krakowskie Linie Szynowe,"
-      else
+      else if (c.role.empty())
         c.role = bare_role(tk, r), c.gender = r.gender;
+      else if (!r.org)
+        c.also = bare_role(tk, r), c.gender = c.gender ? c.gender : r.gender;
     }
   }
   // A lone capitalized word opening a sentence, with no title and no known

@@ -10,6 +10,7 @@
 //     is only a name when the article names it elsewhere: it is `weak`.
 #pragma once
 
+#include <cstdint>
 #include <string_view>
 
 #include "attribution/cues.h"
@@ -18,6 +19,9 @@ namespace quoteline::attribution {
 
 struct cast_note {
   span role;        // the role phrase of an apposition, without its article
+  span also;        // a second one, before the name ("his son, Nikos Vlahos, the manager,")
+  uint8_t age = 0;  // "Leila Haddad, 29," (0: not given)
+  char gen = 0;     // 'e' or 'y': "the elder of the two", "the youngest"
   char gender = 0;  // 'm', 'f' or 0, from the apposition's head
   bool weak = false;
   char kind = 0;  // 'o' after ", which", 'p' after ", who", else 0

@@ -88,11 +88,6 @@ act act_after(const tokens& tk, size_t begin, size_t end) {
     return a;
   }
   mention m = mention_after(tk, i, end);
-  // "the elder Castellano said": the name after the generation word (the
-  // sieves tell which Castellano).
-  if (m.kind == mention_kind::none && i + 2 < end && tk.is_word(i, w_the) && tk.is_word(i + 1) &&
-      (text::iequals(tk.word(i + 1), "elder") || text::iequals(tk.word(i + 1), "younger")))
-    m = mention_after(tk, i + 2, end);
   if (m.kind == mention_kind::none) return a;
   with_whom(tk, m, end);
   size_t j = m.e;

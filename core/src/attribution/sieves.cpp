@@ -257,8 +257,11 @@ void context::sieve_named() {
     local& l = info_[i];
     if (l.resolved || l.a.who.kind != mention_kind::name) continue;
     int e = entity_at(l.a.who);
-    if (e < 0 && lone_opener(l.a.who)) continue;          // "Outside, ..." is no one
-    if (e < 0 && generation(l.a.who.at.start)) continue;  // an elder no one can tell
+    if (e < 0 && lone_opener(l.a.who)) continue;  // "Outside, ..." is no one
+    if (e < 0 && generation(l.a.who.at.start)) {  // an elder no one can tell: no one
+      l.resolved = true;
+      continue;
+    }
     if (e < 0) e = add_name(l.a.who);
     assign(i, e, l.a.cue, l.a.who.at);
   }

@@ -511,8 +511,14 @@ bool woven(std::string_view s, span tail) {
                     text::iequals(w, "their") || text::iequals(w, "its") ||
                     text::iequals(w, "my") || text::iequals(w, "our") || text::iequals(w, "a");
   size_t i = e;
+  std::string_view x = w;
   for (int words = 1; i < tail.end && words < 8;) {
     char c = s[i];
+    // "the elder Ms. Whitfield said": the stop of an abbreviated title.
+    if (c == '.' && x.size() <= 4 && attribution::title_word(x)) {
+      ++i;
+      continue;
+    }
     if (c == '.' || c == ';' || c == ':' || c == '!' || c == '?' || c == '"') break;
     if (c == ',' && !apposition) break;
     if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
@@ -522,7 +528,7 @@ bool woven(std::string_view s, span tail) {
     size_t b = i;
     while (i < tail.end && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z'))) ++i;
     ++words;
-    std::string_view x = s.substr(b, i - b);
+    x = s.substr(b, i - b);
     if (attribution::speech_verb(x) != attribution::verb::none) return !(apposition || words <= 5);
     if (!(x[0] >= 'A' && x[0] <= 'Z') && !attribution::title_word(x) && !apposition) return true;
   }
