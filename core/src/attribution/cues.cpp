@@ -619,6 +619,18 @@ mention mention_after(const tokens& tk, size_t i, size_t end) {
       if (j < end && tk.is_word(j) && !upper_word(tk, j) && !tk.has(j, w_verb) && modifier(tk, j))
         return {};
       head = j - 1;
+    } else if (!upper_word(tk, head) && head + 1 < end && upper_word(tk, head + 1)) {
+      // "the marine consultancy Ferrand Associates": a name after the
+      // lowercase words that describe it, which are its title.
+      size_t k = head + 1;
+      while (k < end && k < head + 9 && namish(tk, k, end)) ++k;
+      mention n = read_run(tk, head + 1, org_and(tk, head + 1, k, end));
+      if (n.kind == mention_kind::name && n.b == head + 1 && n.title.empty()) {
+        n.title = {tk.t[i].at.start, tk.t[head].at.end};
+        n.b = i;
+        n.at.start = tk.t[i].at.start;
+        return n;
+      }
     }
     return read_run(tk, i, head + 1);
   }
@@ -645,7 +657,10 @@ mention plain_before(const tokens& tk, size_t begin, size_t j, bool nested = fal
     if (f > begin && tk.is_word(f - 1, w_determiner)) --f;  // "for the ..."
     mention r = plain_before(tk, begin, f, true);
     mention w = read_run(tk, b, j);
-    if (r.kind == mention_kind::role && !r.org && w.kind == mention_kind::name && w.org) {
+    // ("a spokesman for broadcaster Lumen TV": an organisation by its title)
+    bool org = w.org;
+    for (size_t t = w.b; !org && t < w.e && !upper_word(tk, t); ++t) org = tk.has(t, w_org);
+    if (r.kind == mention_kind::role && !r.org && w.kind == mention_kind::name && org) {
       r.e = j;
       r.at.end = tk.t[j - 1].at.end;
       return r;
@@ -656,9 +671,21 @@ mention plain_before(const tokens& tk, size_t begin, size_t j, bool nested = fal
     size_t k = j - 1;
     while (k > begin && k + 6 > j && tk.is_word(k - 1) && !tk.has(k - 1, w_determiner | w_verb))
       --k;
-    if (k > begin && tk.is_word(k - 1, w_determiner))
+    if (k > begin && tk.is_word(k - 1, w_determiner)) {
       b = k - 1;
-    else if (b == j - 1 && !upper_word(tk, j - 1)) {
+      // "a spokesman for the education minister": the role whose
+      // complement this is speaks, and the whole phrase is its name.
+      if (!nested && b > begin + 1 &&
+          (tk.is_word(b - 1, w_for | w_of) ||
+           (tk.is_word(b - 1) && iequals(tk.word(b - 1), "at")))) {
+        mention r = plain_before(tk, begin, b - 1, true);
+        if (r.kind == mention_kind::role && !r.org) {
+          r.e = j;
+          r.at.end = tk.t[j - 1].at.end;
+          return r;
+        }
+      }
+    } else if (b == j - 1 && !upper_word(tk, j - 1)) {
       mention m;  // bare plural sources: "officials said"
       if (tk.has(j - 1, w_generic)) {
         m.kind = mention_kind::generic;

@@ -461,6 +461,7 @@ struct context {
   span lead;               // from the sentence start (or the previous quote) to the opening mark
   span tail;               // from the closing mark to the sentence end (or the next quote)
   uint32_t lead_last = 0;  // last non-space code point of the lead, 0 if none
+  span spoken;             // the sentence before an earlier quote of it that was speech
 };
 
 span trim(std::string_view s, span r) {
@@ -558,8 +559,10 @@ verdict classify(std::string_view s, span c, const context& x, bool split, quote
   if (upper && !stop && w.count <= 8 && w.lower_long == 0 && x.lead_last != ',')
     return verdict::not_speech;
   // Scare quotes: a word or two with no one speaking in the sentence.
+  // ("said it was 'deeply disappointed' and would 'explore every option'":
+  // the verb before the first quote of the sentence speaks for both.)
   if (w.count <= 3 && !stop && !attribution::has_speech_verb(s, x.lead) &&
-      !attribution::has_speech_verb(s, x.tail))
+      !attribution::has_speech_verb(s, x.tail) && !attribution::has_speech_verb(s, x.spoken))
     return verdict::not_speech;
   verdict v;
   if (x.lead_last == ',') {
@@ -813,6 +816,7 @@ std::vector<quote> find(const text::document& d, std::vector<diagnostic>& diags)
     if (i > 0 && pairs[i - 1].close >= pspan.start && pairs[i - 1].close < pr.open) {
       const pair& prev = pairs[i - 1];
       uint32_t prev_end = prev.close + prev.close_len;
+      if (kept[i - 1] && lead_start < prev.open) x.spoken = {lead_start, prev.open};
       lead_start = std::max(lead_start, prev_end);
       span between = trim(s, {prev_end, pr.open});
       span pc = content_of(s, prev);
