@@ -268,12 +268,14 @@ void context::read_names(const tokens& tk, uint32_t para_start) {
     if (e < 0) e = add_name(m);
     if (e < 0) continue;
     entity& en = ents_[static_cast<size_t>(e)];
+    // (an organisation's role names what it is: "the Minneapolis-based company")
+    if (c.kind == 'o' && !en.gender && en.role.empty()) en.kind = speaker_kind::organization;
     if (!c.role.empty()) add_role(en, view(c.role));
     if (!c.also.empty()) add_role(en, view(c.also));
     if (c.age) en.age = c.age;
     if (c.gen) en.gen = c.gen;
-    if ((c.gender == 'm' || c.gender == 'f') && !en.gender) en.gender = c.gender;
-    if (c.kind == 'o' && !en.gender && en.role.empty()) en.kind = speaker_kind::organization;
+    if ((c.gender == 'm' || c.gender == 'f') && !en.gender && en.kind == speaker_kind::person)
+      en.gender = c.gender;
     note(m.at.start, e);
     add_alias(e, m.at);
   }

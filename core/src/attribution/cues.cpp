@@ -111,7 +111,11 @@ class word_table {
       c.bits |= w_title;
       c.title_gender = e.value == "m" ? 'm' : e.value == "f" ? 'f' : 0;
     }
-    for (const text::lex_entry& e : kOrgEntries) add(e.key).bits |= w_org;
+    for (const text::lex_entry& e : kOrgEntries) {
+      word_class& c = add(e.key);
+      c.bits |= w_org;
+      c.business = e.value == "b";
+    }
     for (const text::lex_entry& e : kNotNameEntries) add(e.key).bits |= w_not_name;
     for (const text::lex_entry& e : kPronounEntries) {
       word_class& c = add(e.key);

@@ -80,6 +80,7 @@ struct word_class {
   verb v = verb::none;
   char title_gender = 0;  // 'm', 'f' or 0
   char pronoun = 0;       // as pronoun()
+  bool business = false;  // an organisation word a company's name ends with ("Foods", "firm")
 };
 
 // The gender of token i of tk as a given name ('m', 'f' or 0): a probe of

@@ -88,8 +88,7 @@ cast_note read_cast(const tokens& tk, const mention& m, uint32_t para_start) {
     mention r = role_at(tk, after + 1);
     if (r.kind == mention_kind::role && r.org)
       c.kind = 'o';  // "Corvane Foods, the Minneapolis-based company,"
-    else if (r.kind == mention_kind::role)
-      c.role = bare_role(tk, r), c.gender = r.gender;
+    if (r.kind == mention_kind::role) c.role = bare_role(tk, r), c.gender = r.gender;
   }
   // Before it: "the harbour master, Jane Doe," (the name closed by a comma
   // or the sentence end, so "the mayor, Lee and Reyes" is no apposition).
@@ -99,9 +98,8 @@ cast_note read_cast(const tokens& tk, const mention& m, uint32_t para_start) {
   if (b >= 2 && tk.punct(b - 1, ',') && (m.e >= tk.n || tk.punct(m.e, ',') || tk.punct(m.e, '.'))) {
     mention r = mention_before(tk, 0, b - 1);
     if (r.kind == mention_kind::role && r.e == b - 1) {
-      if (r.org && c.role.empty())
-        c.kind = 'o';  // "The municipal tram operator, Krakowskie Linie Szynowe,"
-      else if (c.role.empty())
+      if (r.org && c.role.empty()) c.kind = 'o';  // "The tram operator, Krakowskie Linie Szynowe,"
+      if (c.role.empty())
         c.role = bare_role(tk, r), c.gender = r.gender;
       else if (!r.org)
         c.also = bare_role(tk, r), c.gender = c.gender ? c.gender : r.gender;

@@ -363,4 +363,25 @@ act act_passive(const tokens& lead, const tokens& tail) {
   return a;
 }
 
+mention statement_issuer(const tokens& tk) {
+  size_t at = tk.n;
+  for (size_t k = tk.n; k > 1; --k)
+    if (tk.is_word(k - 1, w_statement | w_release) && tk.is_word(k - 2, w_a)) {
+      at = k - 2;
+      break;
+    }
+  if (at == tk.n) return {};
+  size_t from = at;
+  while (from > 0 &&
+         !(tk.punct(from - 1, '.') || tk.punct(from - 1, '!') || tk.punct(from - 1, '?')))
+    --from;
+  for (size_t k = from; k < at; ++k) {
+    if (!tk.is_word(k) || !(upper_word(tk, k) || tk.has(k, w_determiner))) continue;
+    mention m = mention_after(tk, k, at);
+    if (m.kind == mention_kind::name || (m.kind == mention_kind::role && m.org)) return m;
+    if (m.kind != mention_kind::none) return {};  // a person's role, a pronoun: no issuer here
+  }
+  return {};
+}
+
 }  // namespace quoteline::attribution

@@ -39,4 +39,9 @@ act act_closing(const tokens& tk, size_t begin, size_t end);
 // form of be, then a speech verb) and the tail opens with "by X".
 act act_passive(const tokens& lead, const tokens& tail);
 
+// Who issued the last statement tk mentions: the subject of "The company
+// said in a statement that ...", "Corvane issued a statement": a name, or
+// an organisation's role; none when a person or a pronoun is the subject.
+mention statement_issuer(const tokens& tk);
+
 }  // namespace quoteline::attribution

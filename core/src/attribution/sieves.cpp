@@ -155,15 +155,28 @@ int context::role_entity(const mention& m) {
 int context::find_org(const mention& m, uint32_t pos) {
   phrase w(view(m.at));
   std::string_view head = w.n ? w.w[w.n - 1] : std::string_view();
+  word_class head_class = classify(head);
   walk back = back_from(pos);
   mention_at h;
   int latest = -1;  // the nearest organization named before, if near
   for (size_t n = 0; n < 400 && back.next(h); ++n) {
     const entity& e = ents_[static_cast<size_t>(h.entity)];
     if (e.kind != speaker_kind::organization || !e.n_words) continue;
-    if (latest < 0 && pos - h.pos < 4000) latest = h.entity;
     for (uint32_t x = 0; x < e.n_words; ++x)
       if (iequals(pool_[e.words + x], head)) return h.entity;
+    // The words that say what it is: "Ohio River Watch, an environmental
+    // group," and "the Whitlock administration" are not "the company".
+    bool business = false, other = false;
+    auto kind_of = [&](std::string_view x) {
+      word_class c = classify(x);
+      business = business || c.business;
+      other = other || ((c.bits & w_org) && !c.business);
+      return iequals(x, head);
+    };
+    if (any_role_word(e, kind_of)) return h.entity;
+    for (uint32_t x = 0; x < e.n_words; ++x) kind_of(pool_[e.words + x]);
+    bool fits = business == head_class.business || (!business && !other);
+    if (latest < 0 && fits && pos - h.pos < 4000) latest = h.entity;
   }
   // "the company said" after "Meridian Straits Logistics ...": the
   // organization the story is about at that point.
@@ -277,6 +290,14 @@ void context::sieve_document() {
       issuer = q_[i].speaker, issuer_paragraph = l.paragraph;
     if (l.resolved || l.a.who.kind != mention_kind::document) continue;
     int e = issuer >= 0 && l.paragraph - issuer_paragraph <= 2 ? issuer : -1;
+    if (e < 0 && l.paragraph >= 0) {
+      // "The company said in a statement that ...", earlier in the paragraph.
+      uint32_t from = d_.paragraphs[static_cast<size_t>(l.paragraph)].start;
+      tokens t = window({from, l.open}, spare_[2]);
+      mention m = statement_issuer(t);
+      if (m.kind == mention_kind::name) e = entity_at(m);
+      if (m.kind == mention_kind::role) e = find_org(m, m.at.start);
+    }
     if (e < 0) {
       walk back = back_from(l.a.who.at.start);
       mention_at h;
